@@ -1,0 +1,22 @@
+import adapter from '@sveltejs/adapter-static';
+import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+
+/** @type {import('@sveltejs/kit').Config} */
+const config = {
+	preprocess: vitePreprocess(),
+	compilerOptions: {
+		runes: true
+	},
+	onwarn: (warning, handler) => {
+		// Accessibility warnings are errors in this project.
+		if (warning.code.startsWith('a11y')) throw new Error(`${warning.filename}: ${warning.message}`);
+		handler(warning);
+	},
+	kit: {
+		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		paths: { relative: true },
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+	}
+};
+
+export default config;
