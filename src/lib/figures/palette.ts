@@ -1,0 +1,37 @@
+/**
+ * Okabe–Ito colours (colour-blind safe). Wherever colour carries meaning a second cue goes with it:
+ * a dash pattern for lines, a marker shape for points, and a direct label.
+ */
+export const okabeIto = [
+	'#E69F00', // orange
+	'#56B4E9', // sky blue
+	'#009E73', // bluish green
+	'#F0E442', // yellow
+	'#0072B2', // blue
+	'#D55E00', // vermillion
+	'#CC79A7', // reddish purple
+	'#000000' // black
+] as const;
+
+export type LineStyle = { color: string; dash: string; width: number };
+
+/** Line styles of the target-logit curves: no two share both colour and dash. */
+export const curveStyles = {
+	softmax: { color: '#000000', dash: '', width: 2.5 },
+	sphereface: { color: '#E69F00', dash: '10 4', width: 2.5 },
+	arcface: { color: '#0072B2', dash: '', width: 3 },
+	cosface: { color: '#009E73', dash: '3 3', width: 2.5 },
+	cm1: { color: '#CC79A7', dash: '12 4 3 4', width: 2.5 },
+	cm2: { color: '#D55E00', dash: '6 3', width: 2.5 },
+	custom: { color: '#56B4E9', dash: '2 2 8 2', width: 3 },
+	fallback: { color: '#0072B2', dash: '1 4', width: 3 },
+	easy: { color: '#0072B2', dash: '8 3 1 3', width: 2 }
+} as const satisfies Record<string, LineStyle>;
+
+/** The two classes of the binary decision-margin figure. */
+export const classStyles = [
+	{ color: '#0072B2', fill: '#0072B2', label: '1' },
+	{ color: '#D55E00', fill: '#D55E00', label: '2' }
+] as const;
+
+export const marginGrey = '#9a9a9a';

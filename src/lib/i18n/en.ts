@@ -1,0 +1,83 @@
+/** English UI strings. The Chinese table must have exactly the same keys (checked by the type). */
+export const en = {
+	langName: 'English',
+	siteName: 'Margin Lab',
+	tagline: 'How face-recognition networks learn: ArcFace, margins and the brain',
+	skipToContent: 'Skip to content',
+	nav: { home: 'Home', figures: 'Figures', label: 'Main' },
+	langSwitch: 'Language',
+	home: {
+		lead: 'Margin Lab is an interactive course on how deep face-recognition networks learn to tell identities apart, built around the ArcFace paper (Deng et al., CVPR 2019). Every figure is computed in your browser from the formulas, and the notes beside them compare the computer model with what cognitive neuroscience knows about how people and primates recognise faces.',
+		figuresHeading: 'Figures you can use now',
+		offline:
+			'Everything runs on this page: no data leaves your browser and nothing needs a network connection.'
+	},
+	figure: {
+		openAlone: 'Open this figure alone (for embedding)',
+		summaryHeading: 'What the figure shows',
+		degrees: '°'
+	},
+	targetLogits: {
+		title: 'Target-logit curves',
+		caption:
+			'The logit of the correct class as a function of the angle θ between a feature and its class centre, for each loss (paper Fig. 4b). A margin pushes the curve down, so the network has to bring θ lower before the correct class wins.',
+		curvesLegend: 'Curves to draw',
+		customLegend: 'Custom combined margin cos(m1·θ + m2) − m3',
+		rangeLabel: 'Angle range',
+		rangePaper: '20°–100° (the range training uses)',
+		rangeWide: '0°–180° (where cos(θ + m) turns back up)',
+		readoutLabel: 'Read values at θ',
+		xAxis: 'Angle θ between feature and class centre (degrees)',
+		yAxis: 'Target logit (÷ s)',
+		turnBack: 'cos(θ + m) rises again past θ = 180° − m',
+		names: {
+			softmax: 'Softmax',
+			sphereface: 'SphereFace (m1 = 1.35)',
+			arcface: 'ArcFace (m2 = 0.5)',
+			cosface: 'CosFace (m3 = 0.35)',
+			cm1: 'CM1 (1, 0.3, 0.2)',
+			cm2: 'CM2 (0.9, 0.4, 0.15)',
+			custom: 'Custom',
+			fallback: 'ArcFace + insightface fallback',
+			easy: 'ArcFace + easy margin'
+		},
+		noCurves: 'No curve selected.',
+		summary: (theta: string, values: string) => `At θ = ${theta}°: ${values}.`,
+		summaryNone: (theta: string) => `At θ = ${theta}° no curve is selected.`,
+		wideOnlyHint: 'Greyed curves appear on the 0°–180° range.',
+		wideOnly: 'drawn on the 0°–180° range only'
+	},
+	decisionMargins: {
+		title: 'Decision margins',
+		caption:
+			'The binary case of paper Fig. 5: where a feature stops being class 1 and becomes class 2, drawn in the plane of its angles θ1 and θ2 to the two class centres. Dashed lines are the decision boundaries of the two classes, the grey band between them is the margin that no class claims.',
+		lossLabel: 'Loss',
+		marginLabel: 'Margin m',
+		phiLabel: 'Angle between the two class centres',
+		viewLabel: 'View',
+		views: { both: 'Plane and circle', plane: 'Angle plane', circle: 'Circle' },
+		losses: {
+			softmax: 'Softmax',
+			sphereface: 'SphereFace (m·θ1 = θ2)',
+			cosface: 'CosFace (cos θ1 − m = cos θ2)',
+			arcface: 'ArcFace (θ1 + m = θ2)'
+		},
+		planeTitle: 'Boundaries in the (θ1, θ2) plane',
+		circleTitle: 'The same margin as a wedge between two class centres',
+		xAxis: 'θ1: angle to class 1 (degrees)',
+		yAxis: 'θ2: angle to class 2 (degrees)',
+		class1: 'class 1',
+		class2: 'class 2',
+		marginArea: 'margin',
+		noMargin: 'Softmax has no margin: both classes share the line θ1 = θ2.',
+		gapAt: (theta: string, gap: string) => `at θ1 = ${theta}° the gap is ${gap}°`,
+		gapNone: (theta: string) => `at θ1 = ${theta}° there is no boundary`,
+		summaryPlane: (loss: string, m: string, gaps: string) => `${loss}, m = ${m}: ${gaps}.`,
+		summaryCircle: (phi: string, a: string, b: string, w: string) =>
+			`With class centres ${phi}° apart, class 1 ends ${a}° from its centre and class 2 begins ${b}° from class 1's centre: a wedge of ${w}° belongs to neither.`,
+		summaryCircleNone: (phi: string) =>
+			`With class centres ${phi}° apart, this margin is too large: no feature between them satisfies either class.`
+	}
+};
+
+export type Messages = typeof en;

@@ -1,0 +1,82 @@
+import type { Messages } from './en';
+
+/** 简体中文界面文字：键与英文表完全一致（由类型检查保证）。 */
+export const zh: Messages = {
+	langName: '简体中文',
+	siteName: 'Margin Lab 间隔实验室',
+	tagline: '人脸识别网络如何学习：ArcFace、角度间隔与大脑',
+	skipToContent: '跳到正文',
+	nav: { home: '首页', figures: '图示', label: '主导航' },
+	langSwitch: '语言',
+	home: {
+		lead: 'Margin Lab 是一门交互式课程，围绕 ArcFace 论文（Deng 等，CVPR 2019）讲解深度人脸识别网络怎样学会区分不同身份。每张图都由公式在你的浏览器里实时算出；图旁的笔记把计算机模型与认知神经科学对人类和灵长类识别人脸的认识放在一起比较。',
+		figuresHeading: '现在可以使用的图示',
+		offline: '所有计算都在本页完成：数据不会离开你的浏览器，也不需要联网。'
+	},
+	figure: {
+		openAlone: '单独打开此图（用于嵌入）',
+		summaryHeading: '图中显示的内容',
+		degrees: '°'
+	},
+	targetLogits: {
+		title: '目标 logit 曲线',
+		caption:
+			'正确类别的 logit 随特征与其类中心夹角 θ 的变化，每种损失一条曲线（论文图 4b）。间隔把曲线往下压，网络必须把 θ 压得更小，正确类别才能胜出。',
+		curvesLegend: '要画的曲线',
+		customLegend: '自定义组合间隔 cos(m1·θ + m2) − m3',
+		rangeLabel: '角度范围',
+		rangePaper: '20°–100°（训练中实际用到的范围）',
+		rangeWide: '0°–180°（cos(θ + m) 在这里重新上升）',
+		readoutLabel: '读取 θ 处的数值',
+		xAxis: '特征与类中心的夹角 θ（度）',
+		yAxis: '目标 logit（÷ s）',
+		turnBack: '当 θ 超过 180° − m 时，cos(θ + m) 又开始上升',
+		names: {
+			softmax: 'Softmax',
+			sphereface: 'SphereFace（m1 = 1.35）',
+			arcface: 'ArcFace（m2 = 0.5）',
+			cosface: 'CosFace（m3 = 0.35）',
+			cm1: 'CM1（1, 0.3, 0.2）',
+			cm2: 'CM2（0.9, 0.4, 0.15）',
+			custom: '自定义',
+			fallback: 'ArcFace + insightface 回退',
+			easy: 'ArcFace + easy margin'
+		},
+		noCurves: '没有选中任何曲线。',
+		summary: (theta: string, values: string) => `θ = ${theta}° 时：${values}。`,
+		summaryNone: (theta: string) => `θ = ${theta}° 处没有选中任何曲线。`,
+		wideOnlyHint: '灰色的曲线只在 0°–180° 范围内显示。',
+		wideOnly: '仅在 0°–180° 范围内绘制'
+	},
+	decisionMargins: {
+		title: '决策间隔',
+		caption:
+			'论文图 5 的二分类情形：在特征与两个类中心的夹角 θ1、θ2 构成的平面上，看特征从哪里开始不再属于类 1 而属于类 2。虚线是两个类别各自的决策边界，中间的灰色带是不属于任何一类的间隔。',
+		lossLabel: '损失函数',
+		marginLabel: '间隔 m',
+		phiLabel: '两个类中心之间的夹角',
+		viewLabel: '视图',
+		views: { both: '平面与圆', plane: '角度平面', circle: '圆' },
+		losses: {
+			softmax: 'Softmax',
+			sphereface: 'SphereFace（m·θ1 = θ2）',
+			cosface: 'CosFace（cos θ1 − m = cos θ2）',
+			arcface: 'ArcFace（θ1 + m = θ2）'
+		},
+		planeTitle: '(θ1, θ2) 平面上的决策边界',
+		circleTitle: '同一间隔在两个类中心之间形成的扇形',
+		xAxis: 'θ1：与类 1 中心的夹角（度）',
+		yAxis: 'θ2：与类 2 中心的夹角（度）',
+		class1: '类 1',
+		class2: '类 2',
+		marginArea: '间隔',
+		noMargin: 'Softmax 没有间隔：两个类别共用 θ1 = θ2 这条线。',
+		gapAt: (theta: string, gap: string) => `θ1 = ${theta}° 处间隔为 ${gap}°`,
+		gapNone: (theta: string) => `θ1 = ${theta}° 处没有决策边界`,
+		summaryPlane: (loss: string, m: string, gaps: string) => `${loss}，m = ${m}：${gaps}。`,
+		summaryCircle: (phi: string, a: string, b: string, w: string) =>
+			`两个类中心相距 ${phi}° 时，类 1 的区域止于距其中心 ${a}° 处，类 2 的区域始于距类 1 中心 ${b}° 处：中间 ${w}° 的扇形不属于任何一类。`,
+		summaryCircleNone: (phi: string) =>
+			`两个类中心相距 ${phi}° 时，这个间隔太大：两者之间没有任何特征能满足任一类别。`
+	}
+};

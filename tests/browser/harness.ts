@@ -1,0 +1,80 @@
+/**
+ * Shared set-up for browser tests: one headless Debian chromium per test file, and pages that record every
+ * console error, uncaught exception, failed request and request to another origin, so a test can fail on them.
+ */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const chromiumFlags = [
+	'--headless',
+	'--no-sandbox',
+	'--no-first-run',
+	'--disable-background-networking',
+	'--disable-component-update',
+	'--disable-sync',
+	'--disable-quic',
+	'--enable-unsafe-swiftshader'
+];
+
+export async function launch(): Promise<Browser> {
+	return chromium.launch({ executablePath: chromiumPath, args: chromiumFlags, headless: true });
+}
+
+export function baseUrl(): string {
+	return inject('baseUrl');
+}
+
+export type Opened = { page: Page; context: BrowserContext; problems: string[] };
+
+export type OpenOptions = {
+	viewport?: { width: number; height: number };
+	/** Extra console messages (substrings) that a test provokes on purpose. */
+	allowConsole?: string[];
+	context?: BrowserContext;
+	reducedMotion?: 'reduce' | 'no-preference';
+};
+
+/** Open a path of the built site in a fresh context and start recording problems. */
+export async function open(browser: Browser, path: string, opts: OpenOptions = {}): Promise<Opened> {
+	const base = new URL(baseUrl());
+	const context =
+		opts.context ??
+		(await browser.newContext({
+			viewport: opts.viewport ?? { width: 1280, height: 900 },
+			reducedMotion: opts.reducedMotion ?? 'no-preference'
+		}));
+	const page = await context.newPage();
+	const problems: string[] = [];
+	await page.route('**/*', (route) => {
+		const u = new URL(route.request().url());
+		if (u.protocol === 'data:' || u.protocol === 'blob:' || u.origin === base.origin) return route.continue();
+		problems.push(`request to another origin: ${u.href}`);
+		return route.abort();
+	});
+	page.on('console', (msg) => {
+		if (msg.type() !== 'error' && msg.type() !== 'warning') return;
+		const text = msg.text();
+		if (opts.allowConsole?.some((a) => text.includes(a))) return;
+		if (msg.type() === 'error') problems.push(`console error: ${text}`);
+	});
+	page.on('pageerror', (err) => problems.push(`uncaught: ${err.message}`));
+	page.on('requestfailed', (req) => {
+		const failure = req.failure()?.errorText ?? '';
+		// Our own abort of an off-origin request is already recorded above; a navigation (reload) cancels
+		// requests still in flight, which is not a fault of the page.
+		if (new URL(req.url()).origin !== base.origin || failure === 'net::ERR_ABORTED') return;
+		problems.push(`request failed: ${req.url()} ${failure}`);
+	});
+	page.on('response', (res) => {
+		if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+	});
+	await page.goto(new URL(path.replace(/^\//, ''), base).href, { waitUntil: 'load' });
+	return { page, context, problems };
+}
+
+/** Wait until the figure on the page has read its URL and hydrated. */
+export async function figureReady(page: Page, name: string): Promise<void> {
+	await page.locator(`[data-figure="${name}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
+}
