@@ -28,6 +28,7 @@ export const en = {
 		rangeWide: '0°–180° (where cos(θ + m) turns back up)',
 		readoutLabel: 'Read values at θ',
 		xAxis: 'Angle θ between feature and class centre (degrees)',
+		xAxisShort: 'θ (degrees)',
 		yAxis: 'Target logit (÷ s)',
 		turnBack: 'cos(θ + m) rises again past θ = 180° − m',
 		names: {

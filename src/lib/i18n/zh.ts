@@ -29,6 +29,7 @@ export const zh: Messages = {
 		rangeWide: '0°–180°（cos(θ + m) 在这里重新上升）',
 		readoutLabel: '读取 θ 处的数值',
 		xAxis: '特征与类中心的夹角 θ（度）',
+		xAxisShort: 'θ（度）',
 		yAxis: '目标 logit（÷ s）',
 		turnBack: '当 θ 超过 180° − m 时，cos(θ + m) 又开始上升',
 		names: {
