@@ -11,6 +11,9 @@ import {
 import type { Messages } from '$lib/i18n';
 import TargetLogits from './target-logits/TargetLogits.svelte';
 import DecisionMargins from './decision-margins/DecisionMargins.svelte';
+import { figureNames, type RegisteredFigure } from './names';
+
+export { figureNames };
 
 export type FigureDef<S> = {
 	name: string;
@@ -40,10 +43,9 @@ export const figures = {
 		encode: (s) => encode(decisionMarginSchema, s),
 		component: DecisionMargins
 	})
-};
+} satisfies Record<RegisteredFigure, unknown>;
 
-export type FigureName = keyof typeof figures;
-export const figureNames = Object.keys(figures) as FigureName[];
+export type FigureName = RegisteredFigure;
 
 export function isFigureName(v: string): v is FigureName {
 	return Object.hasOwn(figures, v);

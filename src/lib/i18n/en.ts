@@ -12,6 +12,33 @@ export const en = {
 		offline:
 			'Everything runs on this page: no data leaves your browser and nothing needs a network connection.'
 	},
+	lessons: {
+		nav: 'Lessons',
+		indexTitle: 'Lessons',
+		indexLead:
+			'Ten lessons, each pairing figures you can change with notes that set the computer model beside what is known about face recognition in the brain. Your progress is kept in this browser only.',
+		lessonN: (n: number) => `Lesson ${n}`,
+		status: (correct: number, total: number) => `${correct} of ${total} questions answered correctly`,
+		notStarted: 'Not started',
+		visited: 'Opened',
+		done: 'Complete',
+		resetProgress: 'Reset my progress',
+		resetConfirm: 'Progress reset.',
+		notSaved: 'This browser does not let the page store anything, so progress lasts for this visit only.',
+		checkHeading: 'Check your understanding',
+		check: 'Check answer',
+		correct: 'Correct.',
+		incorrect: 'Not quite.',
+		chooseFirst: 'Choose an option first.',
+		allFeedback: 'Why each option is right or wrong',
+		sources: 'Sources',
+		previous: 'Previous lesson',
+		next: 'Next lesson',
+		print: 'Print this lesson',
+		figureMissing: (name: string) =>
+			`The “${name}” figure needs the in-browser training lab, which is not part of this build yet.`,
+		openFigure: 'Open this figure on its own page'
+	},
 	figure: {
 		openAlone: 'Open this figure alone (for embedding)',
 		summaryHeading: 'What the figure shows',

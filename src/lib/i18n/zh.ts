@@ -13,6 +13,32 @@ export const zh: Messages = {
 		figuresHeading: '现在可以使用的图示',
 		offline: '所有计算都在本页完成：数据不会离开你的浏览器，也不需要联网。'
 	},
+	lessons: {
+		nav: '课程',
+		indexTitle: '课程',
+		indexLead:
+			'共十课，每课都把可以动手调整的图示与笔记放在一起，笔记将计算机模型与大脑识别人脸的已知机制相对照。学习进度只保存在这个浏览器里。',
+		lessonN: (n: number) => `第 ${n} 课`,
+		status: (correct: number, total: number) => `已答对 ${correct} / ${total} 题`,
+		notStarted: '未开始',
+		visited: '已打开',
+		done: '已完成',
+		resetProgress: '清除我的学习进度',
+		resetConfirm: '学习进度已清除。',
+		notSaved: '此浏览器不允许网页保存数据，学习进度只在本次访问中有效。',
+		checkHeading: '检验一下理解',
+		check: '提交答案',
+		correct: '回答正确。',
+		incorrect: '还不对。',
+		chooseFirst: '请先选择一个选项。',
+		allFeedback: '每个选项对在哪里、错在哪里',
+		sources: '参考文献',
+		previous: '上一课',
+		next: '下一课',
+		print: '打印本课',
+		figureMissing: (name: string) => `“${name}”图示需要浏览器内的训练实验室，当前版本还没有包含它。`,
+		openFigure: '在单独页面中打开此图'
+	},
 	figure: {
 		openAlone: '单独打开此图（用于嵌入）',
 		summaryHeading: '图中显示的内容',

@@ -1,0 +1,21 @@
+/**
+ * Every figure a lesson may place (lessons/FORMAT.md). Kept apart from the registry so that Node tests and
+ * the lesson build can check names without loading Svelte components.
+ */
+export const plannedFigures = [
+	'target-logits',
+	'decision-margins',
+	'feature-circle',
+	'replay',
+	'theta-distribution',
+	'training-curves',
+	'face-gallery',
+	'pair-angles',
+	'slow-motion',
+	'inversion'
+] as const;
+export type PlannedFigure = (typeof plannedFigures)[number];
+
+/** Figures that are built and registered in `registry.ts` (checked by a test against the registry). */
+export const figureNames = ['target-logits', 'decision-margins'] as const satisfies readonly PlannedFigure[];
+export type RegisteredFigure = (typeof figureNames)[number];
