@@ -1,0 +1,213 @@
+/**
+ * The page's handle on the training worker: typed commands out, reactive state in (Svelte 5 runes). The UI
+ * imports this and protocol.ts only, never tfjs. Create it in the browser (onMount or an $effect), pass it
+ * down by context, and call `dispose()` when the page goes.
+ *
+ *   const trainer = new TrainerClient();
+ *   trainer.configure(settings);       // data, backend choice, models → `ready`
+ *   trainer.start();                   // stats and snapshots arrive ≤ 10 times a second
+ */
+
+import { asset } from '$app/paths';
+import type {
+	BackendChoice,
+	BackendName,
+	BackendSpeed,
+	DivergeReason,
+	FromWorker,
+	ModelIndex,
+	ModelSnapshot,
+	ModelStats,
+	ToWorker,
+	TrainSettings
+} from './protocol';
+import { createTrainWorker } from './spawn';
+import { wasmUrl } from './wasm-path';
+
+export interface TrainerOptions {
+	/** force a backend; default: the one measured fastest on an earlier visit (localStorage), else 'auto' */
+	backend?: BackendChoice;
+	/** remember the measured backend in localStorage so later visits skip the measurement (default true) */
+	rememberBackend?: boolean;
+	/** absolute URL of the folder with the tfjs .wasm files; default `<site>/tfjs/` */
+	wasmPath?: string;
+	/** for tests: make the worker some other way */
+	createWorker?: () => Worker;
+}
+
+export interface Snapshot {
+	step: number;
+	labels: Int32Array;
+	models: [ModelSnapshot, ModelSnapshot];
+}
+
+export type BackendNotice =
+	| { kind: 'changed'; from: BackendName; to: BackendName; reason: string }
+	| { kind: 'lost'; backend: BackendName; reason: string };
+
+const STORAGE_KEY = 'margin-lab:train-backend';
+
+function remembered(): BackendName | null {
+	try {
+		const v = localStorage.getItem(STORAGE_KEY);
+		return v === 'webgl' || v === 'wasm' || v === 'cpu' ? v : null;
+	} catch {
+		return null; // storage blocked (privacy mode, sandboxed iframe)
+	}
+}
+
+function remember(backend: BackendName): void {
+	try {
+		localStorage.setItem(STORAGE_KEY, backend);
+	} catch {
+		// not remembering is fine
+	}
+}
+
+export class TrainerClient {
+	/** data generation progress, null when idle */
+	progress = $state<{ done: number; total: number } | null>(null);
+	/** true once the worker has built a run and can start */
+	ready = $state(false);
+	running = $state(false);
+	step = $state(0);
+	backend = $state<BackendName | null>(null);
+	speeds = $state.raw<BackendSpeed[]>([]);
+	stepsPerSec = $state(0);
+	nTrain = $state(0);
+	nTest = $state(0);
+	stats = $state.raw<[ModelStats, ModelStats] | null>(null);
+	snapshot = $state.raw<Snapshot | null>(null);
+	/** why each model diverged, null while it trains normally */
+	diverged = $state.raw<[DivergeReason | null, DivergeReason | null]>([null, null]);
+	backendNotice = $state.raw<BackendNotice | null>(null);
+	error = $state<string | null>(null);
+
+	private worker: Worker | null = null;
+	private readonly options: TrainerOptions;
+
+	constructor(options: TrainerOptions = {}) {
+		this.options = options;
+	}
+
+	private connect(): Worker {
+		if (this.worker) return this.worker;
+		const w = (this.options.createWorker ?? createTrainWorker)();
+		w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+		w.onerror = (e) => (this.error = e.message || 'worker failed to start');
+		this.worker = w;
+		return w;
+	}
+
+	private send(msg: ToWorker): void {
+		this.connect().postMessage(msg);
+	}
+
+	private receive(msg: FromWorker): void {
+		switch (msg.type) {
+			case 'progress':
+				this.progress = { done: msg.done, total: msg.total };
+				break;
+			case 'ready':
+				this.progress = null;
+				this.ready = true;
+				this.backend = msg.backend;
+				this.speeds = msg.speeds;
+				if (this.options.rememberBackend !== false) remember(msg.backend);
+				this.nTrain = msg.nTrain;
+				this.nTest = msg.nTest;
+				this.diverged = [null, null];
+				break;
+			case 'state':
+				this.running = msg.running;
+				this.step = msg.step;
+				break;
+			case 'stats':
+				this.step = msg.step;
+				this.stepsPerSec = msg.stepsPerSec;
+				this.stats = msg.models;
+				this.diverged = [
+					msg.models[0].diverged ? (this.diverged[0] ?? 'unknown') : null,
+					msg.models[1].diverged ? (this.diverged[1] ?? 'unknown') : null
+				];
+				break;
+			case 'snapshot':
+				this.snapshot = { step: msg.step, labels: msg.labels, models: msg.models };
+				break;
+			case 'diverged': {
+				const next: [DivergeReason | null, DivergeReason | null] = [...this.diverged];
+				next[msg.model] = msg.reason;
+				this.diverged = next;
+				break;
+			}
+			case 'backend-changed':
+				this.backend = msg.to;
+				if (this.options.rememberBackend !== false) remember(msg.to);
+				this.backendNotice = { kind: 'changed', from: msg.from, to: msg.to, reason: msg.reason };
+				break;
+			case 'backend-lost':
+				this.running = false;
+				this.backendNotice = { kind: 'lost', backend: msg.backend, reason: msg.reason };
+				break;
+			case 'error':
+				this.error = msg.message;
+				break;
+		}
+	}
+
+	/** A new run with these settings (validated and clamped by the worker). */
+	configure(settings: TrainSettings): void {
+		this.ready = false;
+		this.error = null;
+		const wasmPath = this.options.wasmPath ?? wasmUrl(asset('/'), location.href);
+		const backend =
+			this.options.backend ?? (this.options.rememberBackend !== false ? remembered() : null) ?? 'auto';
+		this.send({
+			type: 'configure',
+			settings: $state.snapshot(settings),
+			backend,
+			wasmPath
+		});
+	}
+
+	/** Change hyper-parameters without losing the weights (a data change starts a new run). */
+	update(settings: TrainSettings): void {
+		this.send({ type: 'update', settings: $state.snapshot(settings) });
+	}
+
+	start(): void {
+		this.send({ type: 'start' });
+	}
+
+	pause(): void {
+		this.send({ type: 'pause' });
+	}
+
+	/** Train n steps, then pause. */
+	stepBy(n: number): void {
+		this.send({ type: 'step', n });
+	}
+
+	reset(): void {
+		this.send({ type: 'reset' });
+	}
+
+	requestSnapshot(): void {
+		this.send({ type: 'snapshot' });
+	}
+
+	/** Put a diverged model back on its last good weights. */
+	restore(model: ModelIndex): void {
+		const next: [DivergeReason | null, DivergeReason | null] = [...this.diverged];
+		next[model] = null;
+		this.diverged = next;
+		this.send({ type: 'restore', model });
+	}
+
+	dispose(): void {
+		this.worker?.terminate();
+		this.worker = null;
+		this.ready = false;
+		this.running = false;
+	}
+}

@@ -1,0 +1,53 @@
+/**
+ * Turning engine read-backs into protocol messages (worker side, no tensors here).
+ */
+
+import type { ModelEval, Pair } from './engine';
+import type { Weights } from './model';
+import type { ModelSnapshot, ModelStats } from './protocol';
+
+export function modelStats(
+	ev: ModelEval,
+	r: { lastLoss: number; paused: boolean; diverged: boolean }
+): ModelStats {
+	return {
+		loss: r.lastLoss,
+		trainAcc: ev.trainAcc,
+		testAcc: ev.testAcc,
+		meanThetaDeg: (ev.testThetaY * 180) / Math.PI,
+		paused: r.paused,
+		diverged: r.diverged
+	};
+}
+
+/** Length of each row of an n × 2 row-major array. */
+export function rowNorms(v: Float32Array): Float32Array {
+	return Float32Array.from({ length: v.length / 2 }, (_, i) => Math.hypot(v[2 * i], v[2 * i + 1]));
+}
+
+export function modelSnapshot(ev: ModelEval): ModelSnapshot {
+	return {
+		features: ev.features,
+		featureNorms: rowNorms(ev.features),
+		centres: ev.centres,
+		centreNorms: rowNorms(ev.centres)
+	};
+}
+
+/** The buffers a snapshot message can transfer instead of copying. */
+export function snapshotTransfer(labels: Int32Array, models: ModelSnapshot[]): ArrayBuffer[] {
+	const buffers = [labels, ...models.flatMap((m) => [m.features, m.featureNorms, m.centres, m.centreNorms])];
+	return [...new Set(buffers.map((b) => b.buffer as ArrayBuffer))];
+}
+
+/**
+ * The weights to keep for rebuilding on another backend: each model's new weights if all finite, else what
+ * was kept before for that model (a diverged model must not carry NaN to the next backend).
+ */
+export function keepFinite(next: Pair<Weights>, before: Pair<Weights> | null): Pair<Weights> | null {
+	const ok = (w: Weights) => w.every((a) => a.every(Number.isFinite));
+	const pick = (i: 0 | 1): Weights | null => (ok(next[i]) ? next[i] : (before?.[i] ?? null));
+	const a = pick(0);
+	const b = pick(1);
+	return a && b ? [a, b] : null;
+}

@@ -1,0 +1,288 @@
+/**
+ * The training worker: owns tfjs, the data and the engine. Messages (protocol.ts) are handled one at a time
+ * through a promise chain; training runs in ticks of ~TICK_MS of steps, each tick re-scheduled through a
+ * MessageChannel so incoming messages are handled between ticks. Stats and snapshots go out at most
+ * MAX_UPDATES_PER_SEC times a second, read back with async data(), never dataSync().
+ */
+
+import * as tf from '@tensorflow/tfjs';
+import { generateDataset, type FaceDataset } from '$lib/faces';
+import {
+	configureWasm,
+	loseWebGLContext,
+	rankBackends,
+	selectBackend,
+	trySetBackend,
+	watchContextLoss
+} from './backend';
+import { Engine, type Pair } from './engine';
+import type { Weights } from './model';
+import { keepFinite, modelSnapshot, modelStats, snapshotTransfer } from './report';
+import {
+	MAX_UPDATES_PER_SEC,
+	parseToWorker,
+	type BackendChoice,
+	type BackendSpeed,
+	type FromWorker,
+	type ModelSnapshot,
+	type ModelStats,
+	type ToWorker
+} from './protocol';
+import { validateSettings, type TrainSettings } from './settings';
+import { backendNames, type BackendName } from './types';
+
+const TICK_MS = 20;
+const WEIGHTS_EVERY_MS = 1000;
+
+const port = self as unknown as {
+	postMessage(message: FromWorker, transfer?: Transferable[]): void;
+	onmessage: ((e: MessageEvent) => void) | null;
+};
+
+const post = (m: FromWorker, transfer: Transferable[] = []) => port.postMessage(m, transfer);
+
+let settings: TrainSettings | null = null;
+let data: FaceDataset | null = null;
+let dataKey = '';
+let engine: Engine | null = null;
+let backend: BackendName | null = null;
+let speeds: BackendSpeed[] = [];
+const failed = new Set<BackendName>();
+let contextLost = false;
+let stopWatching = () => {};
+let running = false;
+let stopAt: number | null = null;
+let msPerStep = 10;
+let stepsPerSec = 0;
+let lastUpdate = 0;
+let lastWeightsAt = -Infinity;
+let saved: { step: number; weights: Pair<Weights> } | null = null;
+
+let chain: Promise<void> = Promise.resolve();
+function enqueue(job: () => Promise<void> | void): void {
+	chain = chain.then(job).catch((e: unknown) => {
+		running = false;
+		post({ type: 'error', message: e instanceof Error ? e.message : String(e) });
+	});
+}
+
+const ticker = new MessageChannel();
+ticker.port1.onmessage = () => enqueue(tick);
+const scheduleTick = () => ticker.port2.postMessage(null);
+
+async function makeData(s: TrainSettings): Promise<FaceDataset> {
+	const key = JSON.stringify([s.seed, s.perIdentity, s.size, s.nuisance]);
+	if (data && key === dataKey) return data;
+	const gen = generateDataset({
+		seed: s.seed,
+		perIdentity: s.perIdentity,
+		size: s.size,
+		nuisance: s.nuisance
+	});
+	for (;;) {
+		const r = gen.next();
+		if (r.done) {
+			data = r.value;
+			dataKey = key;
+			return data;
+		}
+		post({ type: 'progress', ...r.value });
+		await new Promise((resolve) => setTimeout(resolve, 0));
+	}
+}
+
+async function pickBackend(s: TrainSettings, choice: BackendChoice): Promise<void> {
+	if (backend) return;
+	const result = await selectBackend(s, choice);
+	speeds = result.speeds;
+	backend = result.chosen;
+	if (!backend) throw new Error('no tfjs backend could start');
+	watchBackend();
+}
+
+/** Rejects when the WebGL context is lost: a read-back pending at that moment would never settle. */
+let lost: Promise<never> = new Promise<never>(() => {});
+const guard = <T>(p: Promise<T>): Promise<T> => Promise.race([p, lost]);
+
+function watchBackend(): void {
+	stopWatching();
+	contextLost = false;
+	let fail: (e: Error) => void = () => {};
+	lost = new Promise<never>((_, reject) => (fail = reject));
+	lost.catch(() => {});
+	stopWatching = watchContextLoss(() => {
+		contextLost = true;
+		fail(new Error('WebGL context lost'));
+	});
+}
+
+function build(weights?: Pair<Weights>, step = 0): void {
+	if (!data || !settings) return;
+	const old = engine;
+	engine = null;
+	try {
+		old?.dispose();
+	} catch {
+		// tensors of a lost backend cannot always be freed
+	}
+	engine = new Engine(data, settings, { weights, step });
+	lastWeightsAt = -Infinity;
+}
+
+function postState(): void {
+	post({ type: 'state', running, step: engine?.steps ?? 0 });
+}
+
+/** Evaluates, posts stats and a snapshot, and now and then keeps a copy of the weights (backend recovery). */
+async function publish(): Promise<void> {
+	try {
+		await publishNow();
+	} catch (e) {
+		await switchBackend(e instanceof Error ? e.message : String(e));
+		await publishNow();
+	}
+}
+
+async function publishNow(): Promise<void> {
+	if (!engine) return;
+	const e = engine;
+	const evals = await guard(e.evaluateAsync());
+	const models: [ModelStats, ModelStats] = [
+		modelStats(evals[0], e.runners[0]),
+		modelStats(evals[1], e.runners[1])
+	];
+	post({ type: 'stats', step: e.steps, stepsPerSec, models });
+	const snaps: [ModelSnapshot, ModelSnapshot] = [modelSnapshot(evals[0]), modelSnapshot(evals[1])];
+	const labels = Int32Array.from(data?.testY ?? []);
+	post({ type: 'snapshot', step: e.steps, labels, models: snaps }, snapshotTransfer(labels, snaps));
+	lastUpdate = performance.now();
+	if (performance.now() - lastWeightsAt > WEIGHTS_EVERY_MS) {
+		lastWeightsAt = performance.now();
+		const weights = keepFinite(await guard(e.readWeights()), saved?.weights ?? null);
+		if (weights) saved = { step: e.steps, weights };
+	}
+}
+
+/** Moves the run to the next backend after a failure, from the last weights read back. */
+async function switchBackend(reason: string): Promise<void> {
+	const from = backend ?? 'cpu';
+	failed.add(from);
+	const ranked = [...rankBackends(speeds), ...backendNames].filter((b) => !failed.has(b));
+	for (const next of new Set(ranked)) {
+		if (!(await trySetBackend(next))) {
+			failed.add(next);
+			continue;
+		}
+		backend = next;
+		watchBackend();
+		const flags = engine?.runners.map((r) => ({ paused: r.paused, diverged: r.diverged }));
+		build(saved?.weights, saved?.step ?? 0);
+		engine?.runners.forEach((r, i) => Object.assign(r, flags?.[i]));
+		post({ type: 'backend-changed', from, to: next, reason });
+		return;
+	}
+	running = false;
+	post({ type: 'backend-lost', backend: from, reason });
+	postState();
+}
+
+async function tick(): Promise<void> {
+	if (!running || !engine) return;
+	const t0 = performance.now();
+	let done = 0;
+	try {
+		while (running && performance.now() - t0 < TICK_MS) {
+			if (contextLost) throw new Error(`${backend ?? 'backend'} lost`);
+			const left = TICK_MS - (performance.now() - t0);
+			let n = Math.max(1, Math.min(64, Math.floor(left / msPerStep)));
+			if (stopAt !== null) n = Math.min(n, stopAt - engine.steps);
+			const t = performance.now();
+			const report = await guard(engine.stepAsync(n));
+			msPerStep = 0.8 * msPerStep + (0.2 * (performance.now() - t)) / n;
+			done += n;
+			for (const d of report.diverged) post({ type: 'diverged', ...d, step: report.step });
+			if (!engine.running || (stopAt !== null && engine.steps >= stopAt)) running = false;
+		}
+	} catch (e) {
+		await switchBackend(e instanceof Error ? e.message : String(e));
+	}
+	const seconds = (performance.now() - t0) / 1000;
+	if (done > 0 && seconds > 0)
+		stepsPerSec = stepsPerSec === 0 ? done / seconds : 0.9 * stepsPerSec + 0.1 * (done / seconds);
+	if (!running || performance.now() - lastUpdate >= 1000 / MAX_UPDATES_PER_SEC) await publish();
+	if (!running) postState();
+	else scheduleTick();
+}
+
+async function handle(msg: ToWorker): Promise<void> {
+	switch (msg.type) {
+		case 'configure': {
+			running = false;
+			settings = validateSettings(msg.settings);
+			if (!backend) configureWasm(msg.wasmPath);
+			await makeData(settings);
+			await pickBackend(settings, msg.backend ?? 'auto');
+			saved = null;
+			build();
+			post({
+				type: 'ready',
+				backend: backend ?? 'cpu',
+				speeds,
+				nTrain: data?.nTrain ?? 0,
+				nTest: data?.nTest ?? 0
+			});
+			postState();
+			await publish();
+			return;
+		}
+		case 'update': {
+			const next = validateSettings(msg.settings);
+			if (engine && engine.update(next)) settings = next;
+			else {
+				await handle({ type: 'configure', settings: next });
+				return;
+			}
+			await publish();
+			return;
+		}
+		case 'start':
+		case 'step': {
+			if (!engine) return;
+			stopAt = msg.type === 'step' ? engine.steps + Math.max(1, Math.round(msg.n)) : null;
+			const wasRunning = running;
+			running = engine.running;
+			postState();
+			if (running && !wasRunning) scheduleTick();
+			return;
+		}
+		case 'pause':
+			running = false;
+			postState();
+			return;
+		case 'reset':
+			running = false;
+			saved = null;
+			build();
+			postState();
+			await publish();
+			return;
+		case 'snapshot':
+			await publish();
+			return;
+		case 'restore':
+			engine?.restore(msg.model);
+			await publish();
+			return;
+		case 'simulate-backend-loss':
+			// a real context loss on WebGL (the event arrives asynchronously); elsewhere the next tick fails
+			if (!loseWebGLContext()) contextLost = true;
+			return;
+	}
+}
+
+port.onmessage = (e: MessageEvent) => {
+	const msg = parseToWorker(e.data);
+	if (msg) enqueue(() => handle(msg));
+};
+
+void tf.ready;
