@@ -39,6 +39,70 @@ export const en = {
 			`The “${name}” figure needs the in-browser training lab, which is not part of this build yet.`,
 		openFigure: 'Open this figure on its own page'
 	},
+	lab: {
+		nav: 'Lab',
+		title: 'The lab: softmax vs ArcFace, trained in your browser',
+		lead: 'Two tiny networks learn the same 8 synthetic identities from the same images, in the same order, from the same starting weights. Only their loss differs. Press Train and watch where each one puts the identities.',
+		train: 'Train',
+		pause: 'Pause',
+		step: 'Step',
+		reset: 'Reset',
+		modelA: 'Model A',
+		modelB: 'Model B',
+		lossOf: (which: string) => `Loss of ${which}`,
+		seed: 'Seed',
+		preparing: (done: number, total: number) =>
+			`Drawing faces: ${done.toLocaleString()} of ${total.toLocaleString()}…`,
+		choosingBackend: 'Measuring which compute backend is fastest on this device…',
+		backendChosen: (name: string) => `Training on ${name}.`,
+		speedsHeading: 'Measured speed of each backend',
+		speedCell: (sps: string, warm: string) => `${sps} steps/s (start-up ${warm} s)`,
+		speedFailed: 'not available',
+		stepCounter: (step: number) => `Step ${step.toLocaleString()}`,
+		rate: (sps: string) => `${sps} steps/s`,
+		stats: {
+			model: 'Model',
+			loss: 'Loss',
+			trainAcc: 'Training accuracy',
+			testAcc: 'Held-out accuracy',
+			theta: 'Mean θ_y'
+		},
+		panelTitle: (which: string, loss: string, step: number) =>
+			`${which}: ${loss}, step ${step.toLocaleString()}`,
+		panelDescription: (loss: string, acc: string, theta: string, n: number) =>
+			`${loss}: ${n} held-out faces drawn as points coloured and shaped by identity; held-out accuracy ${acc} %, mean angle to the class centre ${theta}°.`,
+		summary: (which: string, loss: string, step: number, acc: string, theta: string) =>
+			`${which}, ${loss}, step ${step.toLocaleString()}: accuracy ${acc} %, mean angle ${theta}°`,
+		identity: (i: number) => `ID ${i + 1}`,
+		sample: (i: number, k: number) => `Identity ${i + 1}, sample ${k + 1}`,
+		facesHeading: 'What the networks see',
+		facesNote: (size: number) => `Sample training faces at the ${size} × ${size} pixels the networks use.`,
+		diverged: {
+			'lr-too-high': 'The learning rate is too high: the loss blew up.',
+			's-too-large': 'The scale s is too large: the logits overflowed.',
+			'margin-too-large': 'The margin is too large for the network to satisfy.',
+			unknown: 'The loss stopped being a finite number.'
+		},
+		divergedTitle: (which: string) => `${which} paused`,
+		restore: 'Go back to the last good weights',
+		backendChanged: (from: string, to: string) =>
+			`The ${from} backend stopped working; training carries on with ${to}.`,
+		backendLost: (name: string) => `The ${name} backend stopped working and no other backend is available.`,
+		workerError: (msg: string) => `Training stopped: ${msg}`,
+		losses: {
+			softmax: 'Softmax (L1)',
+			normface: 'NormFace (L2)',
+			sphereface: 'SphereFace',
+			arcface: 'ArcFace',
+			cosface: 'CosFace',
+			cm1: 'Combined CM1',
+			cm2: 'Combined CM2',
+			custom: 'Custom margin',
+			intra: 'Intra-loss (L5)',
+			inter: 'Inter-loss (L6)',
+			triplet: 'Angular triplet'
+		}
+	},
 	figure: {
 		openAlone: 'Open this figure alone (for embedding)',
 		summaryHeading: 'What the figure shows',

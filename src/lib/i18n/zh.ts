@@ -39,6 +39,69 @@ export const zh: Messages = {
 		figureMissing: (name: string) => `“${name}”图示需要浏览器内的训练实验室，当前版本还没有包含它。`,
 		openFigure: '在单独页面中打开此图'
 	},
+	lab: {
+		nav: '实验室',
+		title: '实验室：在浏览器里训练 Softmax 与 ArcFace',
+		lead: '两个小网络用同样的图像、同样的顺序、同样的初始权重学习同样的 8 个合成身份，唯一的区别是损失函数。点击“训练”，看看它们各自把身份放在哪里。',
+		train: '训练',
+		pause: '暂停',
+		step: '单步',
+		reset: '重置',
+		modelA: '模型 A',
+		modelB: '模型 B',
+		lossOf: (which: string) => `${which}的损失函数`,
+		seed: '随机种子',
+		preparing: (done: number, total: number) =>
+			`正在绘制人脸：${done.toLocaleString()} / ${total.toLocaleString()}…`,
+		choosingBackend: '正在测量这台设备上哪个计算后端最快…',
+		backendChosen: (name: string) => `正在使用 ${name} 训练。`,
+		speedsHeading: '各后端的实测速度',
+		speedCell: (sps: string, warm: string) => `每秒 ${sps} 步（启动 ${warm} 秒）`,
+		speedFailed: '不可用',
+		stepCounter: (step: number) => `第 ${step.toLocaleString()} 步`,
+		rate: (sps: string) => `每秒 ${sps} 步`,
+		stats: {
+			model: '模型',
+			loss: '损失',
+			trainAcc: '训练集准确率',
+			testAcc: '留出集准确率',
+			theta: '平均 θ_y'
+		},
+		panelTitle: (which: string, loss: string, step: number) =>
+			`${which}：${loss}，第 ${step.toLocaleString()} 步`,
+		panelDescription: (loss: string, acc: string, theta: string, n: number) =>
+			`${loss}：${n} 张留出人脸画成点，颜色和形状表示身份；留出集准确率 ${acc}%，与类中心的平均夹角 ${theta}°。`,
+		summary: (which: string, loss: string, step: number, acc: string, theta: string) =>
+			`${which}，${loss}，第 ${step.toLocaleString()} 步：准确率 ${acc}%，平均夹角 ${theta}°`,
+		identity: (i: number) => `身份 ${i + 1}`,
+		sample: (i: number, k: number) => `身份 ${i + 1}，样本 ${k + 1}`,
+		facesHeading: '网络看到的是什么',
+		facesNote: (size: number) => `训练用的人脸样本，尺寸与网络输入相同：${size} × ${size} 像素。`,
+		diverged: {
+			'lr-too-high': '学习率太高，损失发散了。',
+			's-too-large': '尺度 s 太大，logit 溢出了。',
+			'margin-too-large': '间隔太大，网络无法满足。',
+			unknown: '损失不再是有限的数。'
+		},
+		divergedTitle: (which: string) => `${which}已暂停`,
+		restore: '恢复到最后一组正常的权重',
+		backendChanged: (from: string, to: string) => `${from} 后端停止工作，训练改用 ${to} 继续。`,
+		backendLost: (name: string) => `${name} 后端停止工作，且没有其他可用的后端。`,
+		workerError: (msg: string) => `训练已停止：${msg}`,
+		losses: {
+			softmax: 'Softmax（L1）',
+			normface: 'NormFace（L2）',
+			sphereface: 'SphereFace',
+			arcface: 'ArcFace',
+			cosface: 'CosFace',
+			cm1: '组合间隔 CM1',
+			cm2: '组合间隔 CM2',
+			custom: '自定义间隔',
+			intra: '类内损失（L5）',
+			inter: '类间损失（L6）',
+			triplet: '角度三元组'
+		}
+	},
 	figure: {
 		openAlone: '单独打开此图（用于嵌入）',
 		summaryHeading: '图中显示的内容',

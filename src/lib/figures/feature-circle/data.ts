@@ -1,0 +1,50 @@
+/** Screen-ready positions for the feature-circle figure (pure TS): what is drawn, not how. */
+
+export type CircleView = {
+	/** Point positions in data units, n × 2 row-major. */
+	xy: Float32Array;
+	/** Half-width of the square data window around the origin. */
+	extent: number;
+	/** Class-centre directions as unit vectors, k × 2. */
+	rays: Float32Array;
+	/** Whether the points sit on the unit circle (normalised losses) or are raw features. */
+	normalised: boolean;
+};
+
+/**
+ * Normalised losses only see directions, so their features are drawn on the unit circle; softmax's raw
+ * features keep their norms (the radial fans). The window for raw features covers the 98th percentile of
+ * the norms so that a few outliers do not shrink everything else to a dot.
+ */
+export function circleView(features: Float32Array, centres: Float32Array, normalised: boolean): CircleView {
+	const n = Math.floor(features.length / 2);
+	const xy = new Float32Array(n * 2);
+	const norms = new Float32Array(n);
+	for (let i = 0; i < n; i++) {
+		const x = features[2 * i];
+		const y = features[2 * i + 1];
+		const r = Math.hypot(x, y);
+		norms[i] = Number.isFinite(r) ? r : 0;
+		if (normalised) {
+			xy[2 * i] = r > 0 ? x / r : 0;
+			xy[2 * i + 1] = r > 0 ? y / r : 0;
+		} else {
+			xy[2 * i] = Number.isFinite(x) ? x : 0;
+			xy[2 * i + 1] = Number.isFinite(y) ? y : 0;
+		}
+	}
+	const k = Math.floor(centres.length / 2);
+	const rays = new Float32Array(k * 2);
+	for (let j = 0; j < k; j++) {
+		const r = Math.hypot(centres[2 * j], centres[2 * j + 1]);
+		rays[2 * j] = r > 0 ? centres[2 * j] / r : 0;
+		rays[2 * j + 1] = r > 0 ? centres[2 * j + 1] / r : 0;
+	}
+	let extent = 1.15;
+	if (!normalised && n > 0) {
+		const sorted = Array.from(norms).sort((a, b) => a - b);
+		const p98 = sorted[Math.min(n - 1, Math.floor(n * 0.98))];
+		extent = p98 > 0 ? p98 * 1.1 : 1;
+	}
+	return { xy, extent, rays, normalised };
+}
