@@ -15,7 +15,3 @@ export const plannedFigures = [
 	'inversion'
 ] as const;
 export type PlannedFigure = (typeof plannedFigures)[number];
-
-/** Figures that are built and registered in `registry.ts` (checked by a test against the registry). */
-export const figureNames = ['target-logits', 'decision-margins'] as const satisfies readonly PlannedFigure[];
-export type RegisteredFigure = (typeof figureNames)[number];

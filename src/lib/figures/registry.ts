@@ -1,19 +1,10 @@
-/** Every figure the site can show alone, in a lesson or in an embed, with how it reads its URL. */
+/**
+ * Every figure the site can show alone, in a lesson or in an embed, with how it reads its URL. Each figure
+ * folder holds a `def.ts` whose default export is its FigureDef; this file collects them.
+ */
 import type { Component } from 'svelte';
-import { decode, encode } from '$lib/state/codec';
-import {
-	decisionMarginSchema,
-	decodeDecisionMargins,
-	targetLogitSchema,
-	type DecisionMarginSettings,
-	type TargetLogitSettings
-} from '$lib/state/figure-settings';
 import type { Messages } from '$lib/i18n';
-import TargetLogits from './target-logits/TargetLogits.svelte';
-import DecisionMargins from './decision-margins/DecisionMargins.svelte';
-import { figureNames, type RegisteredFigure } from './names';
-
-export { figureNames };
+import { plannedFigures } from './names';
 
 export type FigureDef<S> = {
 	name: string;
@@ -24,29 +15,18 @@ export type FigureDef<S> = {
 	component: Component<{ settings: S; id?: string }, Record<string, never>, 'settings'>;
 };
 
-function define<S>(def: FigureDef<S>): FigureDef<S> {
-	return def;
-}
+const modules = import.meta.glob<{ default: FigureDef<unknown> }>('./*/def.ts', { eager: true });
 
-export const figures = {
-	'target-logits': define<TargetLogitSettings>({
-		name: 'target-logits',
-		text: (t) => t.targetLogits,
-		decode: (p) => decode(targetLogitSchema, p),
-		encode: (s) => encode(targetLogitSchema, s),
-		component: TargetLogits
-	}),
-	'decision-margins': define<DecisionMarginSettings>({
-		name: 'decision-margins',
-		text: (t) => t.decisionMargins,
-		decode: decodeDecisionMargins,
-		encode: (s) => encode(decisionMarginSchema, s),
-		component: DecisionMargins
-	})
-} satisfies Record<RegisteredFigure, unknown>;
+export const figures: Record<string, FigureDef<unknown>> = Object.fromEntries(
+	Object.values(modules).map((m) => [m.default.name, m.default])
+);
 
-export type FigureName = RegisteredFigure;
+/** Registered figures, in the order the course introduces them. */
+export const figureNames: string[] = [
+	...plannedFigures.filter((n) => n in figures),
+	...Object.keys(figures).filter((n) => !(plannedFigures as readonly string[]).includes(n))
+];
 
-export function isFigureName(v: string): v is FigureName {
+export function isFigureName(v: string): boolean {
 	return Object.hasOwn(figures, v);
 }

@@ -103,6 +103,11 @@ export const en = {
 			triplet: 'Angular triplet'
 		}
 	},
+	featureCircle: {
+		title: 'Features on the circle',
+		caption:
+			'Paper Fig. 3, live: each held-out face is a point at the 2-D feature the network gives it, coloured and shaped by identity, with the class-centre directions W_j as rays. Softmax keeps raw features, so norms vary and identities smear out along rays; normalised losses are drawn on the unit circle, where ArcFace pulls each identity into a tight arc.'
+	},
 	figure: {
 		openAlone: 'Open this figure alone (for embedding)',
 		summaryHeading: 'What the figure shows',

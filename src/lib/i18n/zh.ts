@@ -102,6 +102,11 @@ export const zh: Messages = {
 			triplet: '角度三元组'
 		}
 	},
+	featureCircle: {
+		title: '圆上的特征',
+		caption:
+			'实时版的论文图 3：每张留出人脸是一个点，位置是网络给出的二维特征，颜色和形状表示身份，射线表示各类中心方向 W_j。Softmax 保留原始特征，范数各不相同，同一身份沿射线拉成长条；归一化的损失画在单位圆上，ArcFace 把每个身份收拢成一段紧凑的圆弧。'
+	},
 	figure: {
 		openAlone: '单独打开此图（用于嵌入）',
 		summaryHeading: '图中显示的内容',

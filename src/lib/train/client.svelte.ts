@@ -29,6 +29,8 @@ export interface TrainerOptions {
 	backend?: BackendChoice;
 	/** remember the measured backend in localStorage so later visits skip the measurement (default true) */
 	rememberBackend?: boolean;
+	/** called with every worker message after the client's own state is updated (run history, replay) */
+	onmessage?: (msg: FromWorker) => void;
 	/** absolute URL of the folder with the tfjs .wasm files; default `<site>/tfjs/` */
 	wasmPath?: string;
 	/** for tests: make the worker some other way */
@@ -93,7 +95,10 @@ export class TrainerClient {
 	private connect(): Worker {
 		if (this.worker) return this.worker;
 		const w = (this.options.createWorker ?? createTrainWorker)();
-		w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+		w.onmessage = (e: MessageEvent<FromWorker>) => {
+			this.receive(e.data);
+			this.options.onmessage?.(e.data);
+		};
 		w.onerror = (e) => (this.error = e.message || 'worker failed to start');
 		this.worker = w;
 		return w;

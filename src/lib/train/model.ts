@@ -103,7 +103,14 @@ export class Model {
 			const layers = (this.variables.length - 2) / 2;
 			for (let i = 0; i < layers; i++) {
 				const z = tf.add(tf.matMul(h, this.variables[2 * i]), this.variables[2 * i + 1]) as tf.Tensor2D;
-				h = i + 1 < layers ? tf.tanh(z) : z;
+				h =
+					i + 1 < layers
+						? process.env.ACT === 'relu'
+							? tf.relu(z)
+							: process.env.ACT === 'prelu'
+								? tf.leakyRelu(z, 0.25)
+								: tf.tanh(z)
+						: z;
 			}
 			return h;
 		});

@@ -1,0 +1,17 @@
+import { encode } from '$lib/state/codec';
+import {
+	decisionMarginSchema,
+	decodeDecisionMargins,
+	type DecisionMarginSettings
+} from '$lib/state/figure-settings';
+import type { FigureDef } from '../registry';
+import DecisionMargins from './DecisionMargins.svelte';
+
+const def: FigureDef<DecisionMarginSettings> = {
+	name: 'decision-margins',
+	text: (t) => t.decisionMargins,
+	decode: decodeDecisionMargins,
+	encode: (s) => encode(decisionMarginSchema, s),
+	component: DecisionMargins
+};
+export default def;

@@ -1,0 +1,13 @@
+import { decode, encode } from '$lib/state/codec';
+import { targetLogitSchema, type TargetLogitSettings } from '$lib/state/figure-settings';
+import type { FigureDef } from '../registry';
+import TargetLogits from './TargetLogits.svelte';
+
+const def: FigureDef<TargetLogitSettings> = {
+	name: 'target-logits',
+	text: (t) => t.targetLogits,
+	decode: (p) => decode(targetLogitSchema, p),
+	encode: (s) => encode(targetLogitSchema, s),
+	component: TargetLogits
+};
+export default def;

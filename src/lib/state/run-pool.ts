@@ -1,0 +1,46 @@
+/**
+ * Runs shared by the figures of one page: a lesson that places the feature circle, the training curves and
+ * the replay with the same settings trains one pair of models, not three. Reference-counted; the last figure
+ * to leave disposes its run (and so its worker).
+ */
+import { getContext, setContext } from 'svelte';
+import { LabRun } from './run.svelte';
+import type { TrainSettings } from '$lib/train/settings';
+
+type Entry = { run: LabRun; users: number };
+
+export class RunPool {
+	private runs = new Map<string, Entry>();
+
+	acquire(key: string, settings: TrainSettings): LabRun {
+		let e = this.runs.get(key);
+		if (!e) {
+			const run = new LabRun(settings);
+			run.configure();
+			e = { run, users: 0 };
+			this.runs.set(key, e);
+		}
+		e.users++;
+		return e.run;
+	}
+
+	release(key: string): void {
+		const e = this.runs.get(key);
+		if (!e) return;
+		e.users--;
+		if (e.users <= 0) {
+			e.run.dispose();
+			this.runs.delete(key);
+		}
+	}
+}
+
+const KEY = Symbol('run-pool');
+
+export function provideRunPool(pool: RunPool): RunPool {
+	return setContext(KEY, pool);
+}
+
+export function useRunPool(): RunPool {
+	return getContext<RunPool>(KEY);
+}

@@ -1,0 +1,95 @@
+/**
+ * One training run as the page sees it: the settings, the worker client, and what the figures need beyond
+ * the latest numbers — the history of stats (training curves) and recorded snapshots (replay, θ over time).
+ * Created in the browser only; figures read it, never write to the worker themselves.
+ */
+import { getContext, setContext } from 'svelte';
+import { TrainerClient, type Snapshot, type TrainerOptions } from '$lib/train/client.svelte';
+import type { FromWorker, ModelStats } from '$lib/train/protocol';
+import type { TrainSettings } from '$lib/train/settings';
+
+export type HistoryPoint = { step: number; models: [ModelStats, ModelStats] };
+
+/** Most points kept; past it, every other point is dropped so the whole run stays visible. */
+export const MAX_HISTORY = 1200;
+export const MAX_RECORDED = 240;
+
+/** Keep at most `max` items by thinning evenly, always keeping the first and the newest. */
+export function thin<T>(items: T[], max: number): T[] {
+	if (items.length <= max) return items;
+	const out = items.filter((_, i) => i % 2 === 0);
+	if (out.at(-1) !== items.at(-1)) out.push(items.at(-1)!);
+	return out;
+}
+
+export class LabRun {
+	settings = $state<TrainSettings>() as TrainSettings;
+	/** steps per worker tick multiplier chosen by the speed control (1 = normal) */
+	speed = $state(1);
+	history = $state.raw<HistoryPoint[]>([]);
+	recorded = $state.raw<Snapshot[]>([]);
+	/** index into `recorded` while replaying; null follows the live run */
+	replayAt = $state<number | null>(null);
+	readonly trainer: TrainerClient;
+
+	/** The snapshot figures should draw: the replayed one, or the newest. */
+	shown = $derived.by((): Snapshot | null => {
+		if (this.replayAt !== null && this.recorded.length) {
+			return this.recorded[Math.min(this.replayAt, this.recorded.length - 1)];
+		}
+		return this.trainer.snapshot;
+	});
+
+	constructor(settings: TrainSettings, options: TrainerOptions = {}) {
+		this.settings = settings;
+		this.trainer = new TrainerClient({ ...options, onmessage: (m) => this.record(m) });
+	}
+
+	private record(msg: FromWorker) {
+		if (msg.type === 'ready') {
+			this.history = [];
+			this.recorded = [];
+			this.replayAt = null;
+		} else if (msg.type === 'stats') {
+			const last = this.history.at(-1);
+			if (last && msg.step < last.step) this.history = [];
+			if (last?.step === msg.step) return;
+			this.history = thin([...this.history, { step: msg.step, models: msg.models }], MAX_HISTORY);
+		} else if (msg.type === 'snapshot') {
+			const snap: Snapshot = { step: msg.step, labels: msg.labels, models: msg.models };
+			const last = this.recorded.at(-1);
+			if (last && msg.step < last.step) this.recorded = [];
+			if (last?.step === msg.step) this.recorded = [...this.recorded.slice(0, -1), snap];
+			else this.recorded = thin([...this.recorded, snap], MAX_RECORDED);
+		}
+	}
+
+	/** Build a fresh run from the current settings (new data if the data settings changed). */
+	configure() {
+		this.trainer.configure(this.settings);
+	}
+
+	/** Apply changed hyper-parameters, keeping the weights where the worker can. */
+	update() {
+		this.trainer.update(this.settings);
+	}
+
+	reset() {
+		this.replayAt = null;
+		this.trainer.reset();
+	}
+
+	dispose() {
+		this.trainer.dispose();
+	}
+}
+
+const KEY = Symbol('lab-run');
+
+export function provideRun(run: LabRun): LabRun {
+	return setContext(KEY, run);
+}
+
+export function useRun(): LabRun | undefined {
+	return getContext<LabRun | undefined>(KEY);
+}
