@@ -3,13 +3,13 @@
  * folder holds a `def.ts` whose default export is its FigureDef; this file collects them.
  */
 import type { Component } from 'svelte';
-import type { Messages } from '$lib/i18n';
+import type { Lang, Messages } from '$lib/i18n';
 import { plannedFigures } from './names';
 
 export type FigureDef<S> = {
 	name: string;
-	/** Title and caption in the visitor's language. */
-	text: (t: Messages) => { title: string; caption: string };
+	/** Title and caption in the visitor's language (from the UI table, or from the figure's own section). */
+	text: (t: Messages, lang: Lang) => { title: string; caption: string };
 	decode: (params: URLSearchParams | string) => S;
 	encode: (settings: S) => URLSearchParams;
 	component: Component<{ settings: S; id?: string }, Record<string, never>, 'settings'>;
