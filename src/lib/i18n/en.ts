@@ -89,6 +89,50 @@ export const en = {
 			`The ${from} backend stopped working; training carries on with ${to}.`,
 		backendLost: (name: string) => `The ${name} backend stopped working and no other backend is available.`,
 		workerError: (msg: string) => `Training stopped: ${msg}`,
+		controls: {
+			heading: 'Settings',
+			marginsOf: (which: string) => `Margins of ${which}`,
+			s: 'Scale s',
+			m1: 'm1 (multiplies θ)',
+			m2: 'm2 (adds to θ, radians)',
+			m3: 'm3 (subtracts from cos θ)',
+			fallback: 'Past θ = π − m',
+			fallbacks: { none: 'plain cos(θ + m)', insightface: 'insightface fallback', easy: 'easy margin' },
+			optimizer: 'Optimizer',
+			optimizers: { sgd: 'SGD with momentum', adam: 'Adam' },
+			lr: 'Learning rate',
+			batch: 'Batch size',
+			momentum: 'Momentum',
+			data: 'Data',
+			perIdentity: 'Faces per identity',
+			size: 'Image size (pixels)',
+			nuisance: 'Variation within an identity',
+			nuisanceNames: {
+				yaw: 'Pose (turn)',
+				tilt: 'Tilt',
+				lighting: 'Lighting',
+				expression: 'Expression',
+				scaleShift: 'Scale and shift',
+				noise: 'Pixel noise',
+				occluder: 'Glasses or mask'
+			},
+			seed: 'Seed',
+			newSeed: 'New seed',
+			pace: 'Speed',
+			paces: { slow: 'Slow', normal: 'Normal', fast: 'As fast as possible' },
+			applyData: 'Changing the data starts a new run.',
+			copyLink: 'Copy link to these settings',
+			copied: 'Link copied.',
+			copyFailed: 'Copy this link:',
+			help: 'Keyboard shortcuts',
+			keys: {
+				space: 'Train / pause',
+				right: 'One training step',
+				r: 'Reset to step 0',
+				help: 'Show or hide this list',
+				close: 'Close'
+			}
+		},
 		losses: {
 			softmax: 'Softmax (L1)',
 			normface: 'NormFace (L2)',
@@ -107,6 +151,13 @@ export const en = {
 		title: 'Features on the circle',
 		caption:
 			'Paper Fig. 3, live: each held-out face is a point at the 2-D feature the network gives it, coloured and shaped by identity, with the class-centre directions W_j as rays. Softmax keeps raw features, so norms vary and identities smear out along rays; normalised losses are drawn on the unit circle, where ArcFace pulls each identity into a tight arc.'
+	},
+	exportMenu: {
+		label: 'Export',
+		png: 'Save PNG',
+		svg: 'Save SVG',
+		csv: 'Save embeddings (CSV)',
+		failed: (why: string) => `Export failed: ${why}`
 	},
 	figure: {
 		openAlone: 'Open this figure alone (for embedding)',

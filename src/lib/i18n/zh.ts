@@ -88,6 +88,50 @@ export const zh: Messages = {
 		backendChanged: (from: string, to: string) => `${from} 后端停止工作，训练改用 ${to} 继续。`,
 		backendLost: (name: string) => `${name} 后端停止工作，且没有其他可用的后端。`,
 		workerError: (msg: string) => `训练已停止：${msg}`,
+		controls: {
+			heading: '设置',
+			marginsOf: (which: string) => `${which}的间隔`,
+			s: '尺度 s',
+			m1: 'm1（乘以 θ）',
+			m2: 'm2（加到 θ 上，弧度）',
+			m3: 'm3（从 cos θ 中减去）',
+			fallback: '当 θ 超过 π − m 时',
+			fallbacks: { none: '直接用 cos(θ + m)', insightface: 'insightface 回退', easy: 'easy margin' },
+			optimizer: '优化器',
+			optimizers: { sgd: '带动量的 SGD', adam: 'Adam' },
+			lr: '学习率',
+			batch: '批大小',
+			momentum: '动量',
+			data: '数据',
+			perIdentity: '每个身份的人脸数',
+			size: '图像尺寸（像素）',
+			nuisance: '同一身份内部的变化',
+			nuisanceNames: {
+				yaw: '姿态（转头）',
+				tilt: '倾斜',
+				lighting: '光照',
+				expression: '表情',
+				scaleShift: '缩放与平移',
+				noise: '像素噪声',
+				occluder: '眼镜或口罩'
+			},
+			seed: '随机种子',
+			newSeed: '换一个种子',
+			pace: '速度',
+			paces: { slow: '慢', normal: '正常', fast: '尽可能快' },
+			applyData: '修改数据会开始一次新的训练。',
+			copyLink: '复制当前设置的链接',
+			copied: '链接已复制。',
+			copyFailed: '请复制这个链接：',
+			help: '键盘快捷键',
+			keys: {
+				space: '训练 / 暂停',
+				right: '训练一步',
+				r: '重置到第 0 步',
+				help: '显示或隐藏此列表',
+				close: '关闭'
+			}
+		},
 		losses: {
 			softmax: 'Softmax（L1）',
 			normface: 'NormFace（L2）',
@@ -106,6 +150,13 @@ export const zh: Messages = {
 		title: '圆上的特征',
 		caption:
 			'实时版的论文图 3：每张留出人脸是一个点，位置是网络给出的二维特征，颜色和形状表示身份，射线表示各类中心方向 W_j。Softmax 保留原始特征，范数各不相同，同一身份沿射线拉成长条；归一化的损失画在单位圆上，ArcFace 把每个身份收拢成一段紧凑的圆弧。'
+	},
+	exportMenu: {
+		label: '导出',
+		png: '保存 PNG',
+		svg: '保存 SVG',
+		csv: '保存嵌入数据（CSV）',
+		failed: (why: string) => `导出失败：${why}`
 	},
 	figure: {
 		openAlone: '单独打开此图（用于嵌入）',
