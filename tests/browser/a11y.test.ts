@@ -18,7 +18,10 @@ const routes = [
 	'/embed/target-logits/',
 	'/embed/decision-margins/',
 	'/lessons/',
-	'/lessons/margins/'
+	'/lessons/margins/',
+	'/lab/',
+	'/figures/',
+	'/figures/feature-circle/'
 ];
 
 describe('accessibility (axe-core)', () => {

@@ -1,0 +1,144 @@
+// npm run bench: training speed per backend, time to 95 % for ArcFace, the engine's backend choice against
+// the fastest, and frame timing while training. Results: bench/results/<date>.json; summary: BENCHMARKS.md.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem, platform, release } from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { launch, readRun, serveBuild, startFrameProbe, stopFrameProbe, summary } from './lib.mjs';
+import { writeSummary } from './summary.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const BACKENDS = ['webgl', 'wasm', 'cpu'];
+const server = await serveBuild();
+const browser = await launch();
+
+async function openLab(query) {
+	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const page = await context.newPage();
+	const t0 = Date.now();
+	await page.goto(`${server.base}lab/${query}`);
+	await page.locator('[data-testid="train"]:not([disabled])').waitFor({ timeout: 180_000 });
+	return { page, context, readyMs: Date.now() - t0 };
+}
+
+/** Steady training speed: steps counted over `seconds` after a warm-up of 30 steps. */
+async function speed(query, seconds = 8) {
+	const { page, context, readyMs } = await openLab(query);
+	await page.getByTestId('train').click();
+	await page.waitForFunction(
+		() =>
+			Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/[^\d]/g, '')) >= 30,
+		undefined,
+		{ timeout: 120_000 }
+	);
+	const a = await readRun(page);
+	const t = Date.now();
+	await page.waitForTimeout(seconds * 1000);
+	const b = await readRun(page);
+	const sps = ((b.step - a.step) * 1000) / (Date.now() - t);
+	await context.close();
+	return { stepsPerSec: sps, readyMs, backend: b.backend };
+}
+
+/** Press Train with default settings and time until ArcFace's held-out accuracy reaches 95 %. */
+async function timeTo95(query = '') {
+	const { page, context, readyMs } = await openLab(query);
+	const t = Date.now();
+	await page.getByTestId('train').click();
+	let r = await readRun(page);
+	while (r.accB < 95 && Date.now() - t < 180_000) {
+		await page.waitForTimeout(100);
+		r = await readRun(page);
+	}
+	const ms = r.accB >= 95 ? Date.now() - t : null;
+	await context.close();
+	return { ms, steps: r.step, backend: r.backend, readyMs };
+}
+
+async function frames(query) {
+	const { page, context } = await openLab(query);
+	await page.getByTestId('train').click();
+	await page.waitForTimeout(1500);
+	await startFrameProbe(page);
+	await page.waitForTimeout(10_000);
+	const f = await stopFrameProbe(page);
+	await context.close();
+	return f;
+}
+
+const result = {
+	date: new Date().toISOString(),
+	machine: {
+		cpu: cpus()[0]?.model,
+		cores: cpus().length,
+		memoryGiB: Math.round(totalmem() / 2 ** 30),
+		os: `${platform()} ${release()}`,
+		node: process.version,
+		chromium: (() => {
+			try {
+				return execFileSync(process.env.CHROMIUM_PATH || '/usr/bin/chromium', ['--version'])
+					.toString()
+					.trim();
+			} catch {
+				return 'unknown';
+			}
+		})(),
+		note: 'headless Chromium; WebGL runs on SwiftShader (software), so it is far slower than on a real GPU'
+	},
+	speed: {},
+	timeTo95: null,
+	choice: null,
+	frames: {}
+};
+
+for (const size of [
+	['default', ''],
+	['paper', 'n=1500']
+]) {
+	result.speed[size[0]] = {};
+	for (const b of BACKENDS) {
+		const runs = [];
+		for (let i = 0; i < Math.min(RUNS, 3); i++)
+			runs.push(await speed(`?backend=${b}${size[1] ? '&' + size[1] : ''}`));
+		const sps = summary(runs.map((r) => r.stepsPerSec));
+		result.speed[size[0]][b] = {
+			stepsPerSec: sps,
+			samplesPerSec: sps.median * 128 * 2,
+			readyMs: summary(runs.map((r) => r.readyMs))
+		};
+		console.log(size[0], b, sps.median.toFixed(1), 'steps/s');
+	}
+}
+
+const t95 = [];
+for (let i = 0; i < RUNS; i++) t95.push(await timeTo95());
+result.timeTo95 = {
+	ms: summary(t95.map((r) => r.ms ?? Number.POSITIVE_INFINITY)),
+	steps: summary(t95.map((r) => r.steps)),
+	readyMs: summary(t95.map((r) => r.readyMs)),
+	backends: t95.map((r) => r.backend)
+};
+console.log('time to 95 %', result.timeTo95.ms.median, 'ms');
+
+const auto = [];
+for (let i = 0; i < Math.min(RUNS, 3); i++) auto.push(await speed(''));
+const fastest = Math.max(...BACKENDS.map((b) => result.speed.default[b].stepsPerSec.median));
+const chosen = summary(auto.map((r) => r.stepsPerSec));
+result.choice = {
+	backends: auto.map((r) => r.backend),
+	stepsPerSec: chosen,
+	fastestStepsPerSec: fastest,
+	ratio: chosen.median / fastest
+};
+console.log('choice ratio', result.choice.ratio.toFixed(2));
+
+result.frames.default = await frames('');
+result.frames.paper = await frames('?n=1500');
+console.log('frames', JSON.stringify(result.frames));
+
+await browser.close();
+server.close();
+mkdirSync('bench/results', { recursive: true });
+const file = `bench/results/${result.date.slice(0, 19).replace(/[:T]/g, '-')}.json`;
+writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+writeSummary();
+console.log('wrote', file, 'and BENCHMARKS.md');

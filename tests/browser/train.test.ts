@@ -1,0 +1,111 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, open } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+type Row = { loss: number; trainAcc: number; testAcc: number; theta: number };
+
+async function stats(page: Page): Promise<[Row, Row]> {
+	return page.evaluate(() => {
+		const num = (el: Element | null) => Number.parseFloat((el?.textContent ?? '').replace(/[^\d.eE+-]/g, ''));
+		const row = (i: number): Row => {
+			const tr = document.querySelector(`[data-testid="stats"] tr[data-model="${i}"]`);
+			return {
+				loss: num(tr?.querySelector('[data-stat="loss"]') ?? null),
+				trainAcc: num(tr?.querySelector('[data-stat="train-acc"]') ?? null),
+				testAcc: num(tr?.querySelector('[data-stat="test-acc"]') ?? null),
+				theta: num(tr?.querySelector('[data-stat="theta"]') ?? null)
+			};
+		};
+		return [row(0), row(1)] as [Row, Row];
+	});
+}
+
+const step = async (page: Page) =>
+	Number(((await page.getByTestId('step').textContent()) ?? '').replace(/[^\d]/g, ''));
+
+async function ready(page: Page) {
+	await page.locator('[data-testid="train"]:not([disabled])').waitFor({ timeout: 120_000 });
+	await page.waitForFunction(
+		() => document.querySelectorAll('[data-testid="feature-circle"] canvas').length === 2
+	);
+}
+
+describe('training in the browser', () => {
+	it('trains softmax and ArcFace side by side until ArcFace passes 95 % held-out', async () => {
+		const { page, problems } = await open(browser, '/lab/');
+		await ready(page);
+		const [, b0] = await stats(page);
+		// At random initialisation every feature is about 90° from its class centre.
+		expect(b0.theta).toBeGreaterThan(60);
+		const backend = await page.locator('[data-backend]').getAttribute('data-backend');
+		expect(['webgl', 'wasm', 'cpu']).toContain(backend);
+
+		await page.getByTestId('train').click();
+		await page.waitForFunction(
+			() => {
+				const td = document.querySelector('[data-testid="stats"] tr[data-model="1"] [data-stat="test-acc"]');
+				return Number.parseFloat(td?.textContent ?? '0') >= 95;
+			},
+			undefined,
+			{ timeout: 240_000, polling: 500 }
+		);
+		const [a, b] = await stats(page);
+		expect(b.testAcc).toBeGreaterThanOrEqual(95);
+		expect(b.theta).toBeLessThan(30);
+		expect(b0.theta - b.theta).toBeGreaterThan(40);
+		// Softmax learns too, from the same batches.
+		expect(a.testAcc).toBeGreaterThan(50);
+		expect(Number.isFinite(a.loss) && Number.isFinite(b.loss)).toBe(true);
+
+		// Pause: the step counter stops; Step moves it by one.
+		await page.getByTestId('train').click();
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="train"]')?.getAttribute('aria-pressed') === 'false'
+		);
+		const paused = await step(page);
+		await page.waitForTimeout(700);
+		expect(await step(page)).toBe(paused);
+		await page.getByRole('button', { name: /^Step$/ }).click();
+		await page.waitForFunction((n) => {
+			const s = document.querySelector('[data-testid="step"]')?.textContent ?? '';
+			return Number(s.replace(/[^\d]/g, '')) === n + 1;
+		}, paused);
+
+		// Keyboard: r resets to step 0.
+		await page.locator('h1').click();
+		await page.keyboard.press('r');
+		await page.waitForFunction(() =>
+			(document.querySelector('[data-testid="step"]')?.textContent ?? '').match(/\b0$/)
+		);
+		expect(problems).toEqual([]);
+	});
+
+	it('pauses a diverging model with a reason, keeps the other training, and restores it', async () => {
+		const { page, problems } = await open(browser, '/lab/?lra=1000000&opt=sgd&mom=0');
+		await ready(page);
+		await page.getByTestId('train').click();
+		const notice = page.getByTestId('diverged');
+		await notice.waitFor({ timeout: 120_000 });
+		await expect(notice.textContent()).resolves.toMatch(/learning rate/i);
+		const before = await step(page);
+		await page.waitForFunction((n) => {
+			const s = document.querySelector('[data-testid="step"]')?.textContent ?? '';
+			return Number(s.replace(/[^\d]/g, '')) > n + 20;
+		}, before);
+		const [, b] = await stats(page);
+		expect(Number.isFinite(b.loss)).toBe(true);
+		await notice.getByRole('button').click();
+		await expect(page.getByTestId('diverged').count()).resolves.toBe(0);
+		const text = await page.locator('body').innerText();
+		expect(text).not.toMatch(/NaN/);
+		expect(problems).toEqual([]);
+	});
+});
