@@ -50,6 +50,20 @@ describe('target-logit curves', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('rewrites a non-canonical link into its canonical form without errors', async () => {
+		const { page, problems } = await open(
+			browser,
+			'/figures/target-logits/?curves=custom,arcface&m2=0.7&junk=1'
+		);
+		await figureReady(page, 'target-logits');
+		await page.waitForFunction(() => new URL(location.href).searchParams.get('curves') === 'arcface,custom');
+		const url = new URL(page.url());
+		expect(url.searchParams.get('m2')).toBe('0.7');
+		// Parameters the figure does not own are left alone.
+		expect(url.searchParams.get('junk')).toBe('1');
+		expect(problems).toEqual([]);
+	});
+
 	it('reads values at θ from the keyboard and hides a curve when it is unticked', async () => {
 		const { page, problems } = await open(browser, '/figures/target-logits/');
 		await figureReady(page, 'target-logits');

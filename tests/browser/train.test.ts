@@ -34,7 +34,7 @@ const step = async (page: Page) =>
 async function ready(page: Page) {
 	await page.locator('[data-testid="train"]:not([disabled])').waitFor({ timeout: 120_000 });
 	await page.waitForFunction(
-		() => document.querySelectorAll('[data-testid="feature-circle"] canvas').length === 2
+		() => document.querySelectorAll('[data-testid="feature-circle"] canvas').length >= 2
 	);
 }
 

@@ -15,7 +15,7 @@ describe('lab URL', () => {
 
 	it('round-trips a full set of settings', () => {
 		const q =
-			'a=cosface&m3a=0.4&b=arcface&m2b=0.3&fb=easy&lr=0.003&bs=64&opt=sgd&mom=0.8&n=600&size=24&pose=0.7&noise=0&seed=42&hide=margins,seed';
+			'a=cosface&m3a=0.4&b=arcface&m2b=0.3&fb=easy&lr=0.003&bs=64&opt=sgd&mom=0.8&n=600&size=24&pose=0.7&noise=0&seed=42&pace=5&backend=wasm&hide=margins,seed';
 		const s = decodeLab(q);
 		expect(s.settings.a).toMatchObject({ loss: 'cosface', m3: 0.4, m1: 1, m2: 0 });
 		expect(s.settings.b).toMatchObject({ loss: 'arcface', m2: 0.3, fallback: 'easy' });
@@ -31,6 +31,8 @@ describe('lab URL', () => {
 		expect(s.settings.nuisance.yaw).toBe(0.7);
 		expect(s.settings.nuisance.noise).toBe(0);
 		expect(s.hidden).toEqual(['margins', 'seed']);
+		expect(s.pace).toBe(5);
+		expect(s.backend).toBe('wasm');
 		expect(decodeLab(encodeLab(s))).toEqual(s);
 		for (const k of encodeLab(s).keys()) expect(labKeys).toContain(k);
 	});
@@ -38,7 +40,7 @@ describe('lab URL', () => {
 	it('clamps and ignores hostile values without throwing', () => {
 		const bad = [
 			'a=__proto__&b=constructor&lr=NaN&bs=1e9&n=-5&size=9999&pose=7&seed=-1&hide=<script>',
-			'sa=1e999&m2b=abc&lrb=0x10&opt=rmsprop&mom=2&speed=99',
+			'sa=1e999&m2b=abc&lrb=0x10&opt=rmsprop&mom=2&pace=1e9&backend=gpu',
 			'%E0%A4%A&lr=%ZZ',
 			'lr=' + '9'.repeat(1000)
 		];
@@ -50,8 +52,9 @@ describe('lab URL', () => {
 			expect(Object.values(s.settings.nuisance).every((v) => v >= 0 && v <= 1)).toBe(true);
 			expect(Number.isFinite(s.settings.lr)).toBe(true);
 			expect(['sgd', 'adam']).toContain(s.settings.optimizer);
-			expect(s.speed).toBeGreaterThanOrEqual(1);
-			expect(s.speed).toBeLessThanOrEqual(4);
+			expect(s.pace).toBeGreaterThanOrEqual(0);
+			expect(s.pace).toBeLessThanOrEqual(500);
+			expect(['auto', 'webgl', 'wasm', 'cpu']).toContain(s.backend);
 		}
 		expect(decodeLab('bs=1e9').settings.batchSize).toBe(512);
 		expect(decodeLab('a=__proto__').settings.a.loss).toBe('softmax');

@@ -119,7 +119,7 @@ export const en = {
 			seed: 'Seed',
 			newSeed: 'New seed',
 			pace: 'Speed',
-			paces: { slow: 'Slow', normal: 'Normal', fast: 'As fast as possible' },
+			paces: { slow: 'Slow', medium: 'Medium', fast: 'As fast as possible' },
 			applyData: 'Changing the data starts a new run.',
 			copyLink: 'Copy link to these settings',
 			copied: 'Link copied.',

@@ -118,7 +118,7 @@ export const zh: Messages = {
 			seed: '随机种子',
 			newSeed: '换一个种子',
 			pace: '速度',
-			paces: { slow: '慢', normal: '正常', fast: '尽可能快' },
+			paces: { slow: '慢', medium: '中等', fast: '尽可能快' },
 			applyData: '修改数据会开始一次新的训练。',
 			copyLink: '复制当前设置的链接',
 			copied: '链接已复制。',

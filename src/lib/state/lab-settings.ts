@@ -35,7 +35,19 @@ export const hideable = [
 ] as const;
 export type Hideable = (typeof hideable)[number];
 
-export type LabUrlState = { settings: TrainSettings; hidden: Hideable[]; speed: number };
+export const backendChoices = ['auto', 'webgl', 'wasm', 'cpu'] as const;
+export type LabBackend = (typeof backendChoices)[number];
+
+/** Training paces offered to students: steps per second (0 = as fast as the device can). */
+export const paces = { slow: 5, medium: 25, fast: 0 } as const;
+
+export type LabUrlState = {
+	settings: TrainSettings;
+	hidden: Hideable[];
+	/** steps per second, 0 = unlimited */
+	pace: number;
+	backend: LabBackend;
+};
 
 const range = ([min, max]: readonly [number, number], dflt: number, step?: number): NumberField => ({
 	kind: 'number',
@@ -52,7 +64,8 @@ const fields = {
 	n: range(LIMITS.perIdentity, defaultSettings.perIdentity, 1),
 	size: range(LIMITS.size, defaultSettings.size, 1),
 	seed: range(LIMITS.seed, defaultSettings.seed, 1),
-	speed: range([1, 4], 1, 1),
+	pace: range([0, 500], 0, 1),
+	backend: { kind: 'enum', values: backendChoices, default: 'auto' },
 	opt: { kind: 'enum', values: ['sgd', 'adam'], default: defaultSettings.optimizer },
 	hide: { kind: 'list', values: hideable, default: [], allowEmpty: true }
 } satisfies Record<string, Field>;
@@ -113,7 +126,8 @@ export function decodeLab(search: URLSearchParams | string): LabUrlState {
 	return {
 		settings,
 		hidden: parseField(fields.hide, p.get('hide')) as Hideable[],
-		speed: parseField(fields.speed, p.get('speed')) as number
+		pace: parseField(fields.pace, p.get('pace')) as number,
+		backend: parseField(fields.backend, p.get('backend')) as LabBackend
 	};
 }
 
@@ -146,7 +160,8 @@ export function encodeLab(state: LabUrlState): URLSearchParams {
 	for (const key of NUISANCE_KEYS)
 		if (!same(s.nuisance[key], d.nuisance[key])) p.set(nuisanceParam[key], String(s.nuisance[key]));
 	if (s.seed !== d.seed) p.set('seed', String(s.seed));
-	if (state.speed !== 1) p.set('speed', String(state.speed));
+	if (state.pace !== 0) p.set('pace', String(state.pace));
+	if (state.backend !== 'auto') p.set('backend', state.backend);
 	const hidden = hideable.filter((h) => state.hidden.includes(h));
 	if (hidden.length) p.set('hide', hidden.join(','));
 	return p;
@@ -165,6 +180,7 @@ export const labKeys: string[] = [
 	'size',
 	...Object.values(nuisanceParam),
 	'seed',
-	'speed',
+	'pace',
+	'backend',
 	'hide'
 ];

@@ -5,17 +5,19 @@
  */
 import { getContext, setContext } from 'svelte';
 import { LabRun } from './run.svelte';
-import type { TrainSettings } from '$lib/train/settings';
+import type { LabUrlState } from './lab-settings';
 
 type Entry = { run: LabRun; users: number };
 
 export class RunPool {
 	private runs = new Map<string, Entry>();
 
-	acquire(key: string, settings: TrainSettings): LabRun {
+	acquire(key: string, state: LabUrlState): LabRun {
 		let e = this.runs.get(key);
 		if (!e) {
-			const run = new LabRun(settings);
+			const run = new LabRun(state.settings);
+			run.useBackend(state.backend);
+			run.pace = state.pace;
 			run.configure();
 			e = { run, users: 0 };
 			this.runs.set(key, e);

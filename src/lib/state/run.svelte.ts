@@ -5,7 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import { TrainerClient, type Snapshot, type TrainerOptions } from '$lib/train/client.svelte';
-import type { FromWorker, ModelStats } from '$lib/train/protocol';
+import type { BackendChoice, FromWorker, ModelStats } from '$lib/train/protocol';
 import type { TrainSettings } from '$lib/train/settings';
 
 export type HistoryPoint = { step: number; models: [ModelStats, ModelStats] };
@@ -24,13 +24,15 @@ export function thin<T>(items: T[], max: number): T[] {
 
 export class LabRun {
 	settings = $state<TrainSettings>() as TrainSettings;
-	/** steps per worker tick multiplier chosen by the speed control (1 = normal) */
-	speed = $state(1);
+	/** training pace in steps per second; 0 = as fast as the device can */
+	pace = $state(0);
 	history = $state.raw<HistoryPoint[]>([]);
 	recorded = $state.raw<Snapshot[]>([]);
 	/** index into `recorded` while replaying; null follows the live run */
 	replayAt = $state<number | null>(null);
-	readonly trainer: TrainerClient;
+	/** replaced (never mutated) when a forced backend is chosen before the first run */
+	trainer = $state.raw<TrainerClient>() as TrainerClient;
+	private options: TrainerOptions;
 
 	/** The snapshot figures should draw: the replayed one, or the newest. */
 	shown = $derived.by((): Snapshot | null => {
@@ -42,7 +44,25 @@ export class LabRun {
 
 	constructor(settings: TrainSettings, options: TrainerOptions = {}) {
 		this.settings = settings;
-		this.trainer = new TrainerClient({ ...options, onmessage: (m) => this.record(m) });
+		this.options = options;
+		this.trainer = this.client();
+	}
+
+	private client(): TrainerClient {
+		return new TrainerClient({ ...this.options, onmessage: (m) => this.record(m) });
+	}
+
+	/** Force a backend ('auto' measures them); takes effect on the next `configure`. */
+	useBackend(choice: BackendChoice) {
+		if ((this.options.backend ?? 'auto') === choice) return;
+		this.trainer.dispose();
+		this.options = { ...this.options, backend: choice === 'auto' ? undefined : choice };
+		this.trainer = this.client();
+	}
+
+	setPace(stepsPerSec: number) {
+		this.pace = stepsPerSec;
+		this.trainer.setPace(stepsPerSec > 0 ? stepsPerSec : null);
 	}
 
 	private record(msg: FromWorker) {
@@ -59,14 +79,21 @@ export class LabRun {
 			const snap: Snapshot = { step: msg.step, labels: msg.labels, models: msg.models };
 			const last = this.recorded.at(-1);
 			if (last && msg.step < last.step) this.recorded = [];
+			// Thinning shifts indices: keep a replay on the step it shows.
+			const replayed = this.replayAt !== null ? this.recorded[this.replayAt]?.step : undefined;
 			if (last?.step === msg.step) this.recorded = [...this.recorded.slice(0, -1), snap];
 			else this.recorded = thin([...this.recorded, snap], MAX_RECORDED);
+			if (replayed !== undefined) {
+				const i = this.recorded.findLastIndex((r) => r.step <= replayed);
+				this.replayAt = Math.max(0, i);
+			}
 		}
 	}
 
 	/** Build a fresh run from the current settings (new data if the data settings changed). */
 	configure() {
 		this.trainer.configure(this.settings);
+		if (this.pace > 0) this.trainer.setPace(this.pace);
 	}
 
 	/** Apply changed hyper-parameters, keeping the weights where the worker can. */

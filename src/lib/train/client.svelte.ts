@@ -15,12 +15,15 @@ import type {
 	BackendSpeed,
 	DivergeReason,
 	FromWorker,
+	Inspection,
+	InvertedEvaluation,
 	ModelIndex,
 	ModelSnapshot,
 	ModelStats,
 	ToWorker,
 	TrainSettings
 } from './protocol';
+import { clampPace } from './pace';
 import { createTrainWorker } from './spawn';
 import { wasmUrl } from './wasm-path';
 
@@ -84,6 +87,12 @@ export class TrainerClient {
 	diverged = $state.raw<[DivergeReason | null, DivergeReason | null]>([null, null]);
 	backendNotice = $state.raw<BackendNotice | null>(null);
 	error = $state<string | null>(null);
+	/** the pace asked for with `setPace`, steps per second; null = as fast as possible */
+	pace = $state<number | null>(null);
+	/** the latest answer to `inspect` (null before the first, or when the loss has no class centres) */
+	inspection = $state.raw<Inspection | null>(null);
+	/** the latest answer to `evaluateInverted` */
+	inverted = $state.raw<InvertedEvaluation | null>(null);
 
 	private worker: Worker | null = null;
 	private readonly options: TrainerOptions;
@@ -122,6 +131,8 @@ export class TrainerClient {
 				this.nTrain = msg.nTrain;
 				this.nTest = msg.nTest;
 				this.diverged = [null, null];
+				this.inspection = null;
+				this.inverted = null;
 				break;
 			case 'state':
 				this.running = msg.running;
@@ -157,6 +168,14 @@ export class TrainerClient {
 			case 'error':
 				this.error = msg.message;
 				break;
+			case 'inspection':
+				this.inspection = msg.inspection;
+				break;
+			case 'inverted-evaluation': {
+				const { type: _, ...evaluation } = msg;
+				this.inverted = evaluation;
+				break;
+			}
 		}
 	}
 
@@ -173,6 +192,8 @@ export class TrainerClient {
 			backend,
 			wasmPath
 		});
+		// a new worker (after dispose) starts unpaced: keep the pace asked for
+		if (this.pace !== null) this.send({ type: 'pace', stepsPerSec: this.pace });
 	}
 
 	/** Change hyper-parameters without losing the weights (a data change starts a new run). */
@@ -207,6 +228,22 @@ export class TrainerClient {
 		next[model] = null;
 		this.diverged = next;
 		this.send({ type: 'restore', model });
+	}
+
+	/** Train at about this many steps per second (at least 1); null = as fast as possible. */
+	setPace(stepsPerSec: number | null): void {
+		this.pace = clampPace(stepsPerSec);
+		this.send({ type: 'pace', stepsPerSec: this.pace });
+	}
+
+	/** Walk held-out sample `index` through model `model` on the current weights (answer in `inspection`). */
+	inspect(model: ModelIndex, index: number): void {
+		this.send({ type: 'inspect', model, index });
+	}
+
+	/** Test both models on the held-out faces upright and upside down (answer in `inverted`). */
+	evaluateInverted(): void {
+		this.send({ type: 'evaluate-inverted' });
 	}
 
 	dispose(): void {

@@ -73,10 +73,13 @@ export class Engine {
 	private readonly batches: Batches;
 	private readonly trainX: tf.Tensor2D;
 	private readonly trainY: tf.Tensor1D;
-	private readonly testX: tf.Tensor2D;
-	private readonly testY: tf.Tensor1D;
-	private readonly evalX: tf.Tensor2D;
-	private readonly evalY: tf.Tensor1D;
+	/** image side in pixels */
+	readonly size: number;
+	/** held-out images (standardised, nTest × size²) and labels; the training subset used for evaluation */
+	readonly testX: tf.Tensor2D;
+	readonly testY: tf.Tensor1D;
+	readonly evalX: tf.Tensor2D;
+	readonly evalY: tf.Tensor1D;
 
 	constructor(data: EngineData, settings: TrainSettings, init: EngineInit = {}) {
 		const pixels = data.size * data.size;
@@ -84,6 +87,7 @@ export class Engine {
 			throw new Error('Engine: image arrays do not match nTrain/nTest × size²');
 		}
 		this.settings = settings;
+		this.size = data.size;
 		this.shape = netShape(data.size);
 		this.stepCount = init.step ?? 0;
 		this.batches = new Batches(data.nTrain, settings.seed);

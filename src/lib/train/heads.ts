@@ -144,6 +144,29 @@ function tripletLoss(x: tf.Tensor2D, labels: tf.Tensor1D, m: number): tf.Scalar 
 }
 
 /**
+ * The logits the cross-entropy of `cfg.loss` sees (N×n): xW + b for softmax, s·cos θ_j for normface, intra and
+ * inter, and the margin logits for L3/L4. Not defined for 'triplet' (it has no logits): throws.
+ */
+export function headLogits(
+	cfg: HeadConfig,
+	x: tf.Tensor2D,
+	W: tf.Tensor2D,
+	b: tf.Tensor1D | null,
+	labels: tf.Tensor1D
+): tf.Tensor2D {
+	if (cfg.loss === 'triplet') throw new Error('headLogits: the triplet loss has no logits');
+	return tf.tidy(() => {
+		if (cfg.loss === 'softmax') {
+			const logits: tf.Tensor2D = tf.matMul(x, W);
+			return b ? tf.add<tf.Tensor2D>(logits, b) : logits;
+		}
+		const cos = cosLogits(x, W);
+		if (cfg.loss === 'normface' || cfg.loss === 'intra' || cfg.loss === 'inter') return tf.mul(cos, cfg.s);
+		return marginLogits(cos, oneHotF(labels, W.shape[1]), cfg);
+	});
+}
+
+/**
  * The training loss of `cfg.loss` for a batch. W is d×n; b (n) is used by softmax only. For 'triplet' W plays
  * no part. Call inside tf.tidy or optimizer.minimize.
  */

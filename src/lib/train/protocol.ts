@@ -6,7 +6,7 @@
  */
 
 import type { TrainSettings } from './settings';
-import type { BackendName, DivergeReason } from './types';
+import type { BackendName, DivergeReason, HeadConfig, OptimizerName } from './types';
 
 export type { BackendName, DivergeReason, HeadConfig, LossName, OptimizerName } from './types';
 export type { ModelSettings, TrainSettings } from './settings';
@@ -39,7 +39,13 @@ export type ToWorker =
 	/** put a diverged model back on its last good weights */
 	| { type: 'restore'; model: ModelIndex }
 	/** tests and demos: lose the WebGL context (or fail the current backend) to exercise the fallback */
-	| { type: 'simulate-backend-loss' };
+	| { type: 'simulate-backend-loss' }
+	/** steps per second to train at (at least MIN_PACE = 1); null = as fast as possible (the default) */
+	| { type: 'pace'; stepsPerSec: number | null }
+	/** one held-out sample through one model on the current weights, with gradients: answered by `inspection` */
+	| { type: 'inspect'; model: ModelIndex; index: number }
+	/** both models on the held-out faces upright and upside down: answered by `inverted-evaluation` */
+	| { type: 'evaluate-inverted' };
 
 // ---------------------------------------------------------------- worker → UI
 
@@ -75,6 +81,81 @@ export interface ModelSnapshot {
 	centreNorms: Float32Array;
 }
 
+/**
+ * One held-out sample through one model, forward and backward, on the weights of `step`. Vectors are plain
+ * arrays; n × 2 arrays are row-major (row j = class j). L is the model's training loss on this sample alone.
+ */
+export interface Inspection {
+	step: number;
+	model: ModelIndex;
+	/** index into the held-out set, and its identity (0..7) */
+	index: number;
+	label: number;
+	/** the face as the network gets it before standardising: size × size values in [0, 1] */
+	size: number;
+	pixels: Float32Array;
+	head: HeadConfig;
+	/** the model's learning rate and optimizer (the figure's SGD preview starts from this rate) */
+	lr: number;
+	optimizer: OptimizerName;
+	/** the 2-D feature x */
+	x: [number, number];
+	/** class centres W_j as rows, n × 2 (not normalised) */
+	centres: Float32Array;
+	/** softmax's bias b_j, null for the other losses */
+	bias: Float32Array | null;
+	/** cos θ_j between x and each W_j, clamped to [−1, 1] */
+	cos: Float32Array;
+	/** the logits the cross-entropy sees (after margin and scale) */
+	logits: Float32Array;
+	/** softmax of the logits */
+	probs: Float32Array;
+	/** −log p_y */
+	crossEntropy: number;
+	/** the training loss: −log p_y, plus the intra/inter term for L5/L6 */
+	loss: number;
+	/** the class the model predicts for this face (as the accuracy counts it) */
+	predicted: number;
+	/** ∂L/∂x */
+	gradX: [number, number];
+	/** ∂L/∂W_j as rows, n × 2 */
+	gradCentres: Float32Array;
+}
+
+export interface InvertedModelEval {
+	/** held-out accuracy in [0, 1] and mean θ_y (degrees), upright and upside down */
+	uprightAcc: number;
+	invertedAcc: number;
+	uprightThetaDeg: number;
+	invertedThetaDeg: number;
+	/** held-out features, nTest × 2 row-major, upright and upside down */
+	uprightFeatures: Float32Array;
+	invertedFeatures: Float32Array;
+	/** class centres, n × 2 row-major */
+	centres: Float32Array;
+	/** predicted identity of each held-out face, upright and upside down */
+	uprightPredicted: Int32Array;
+	invertedPredicted: Int32Array;
+}
+
+/** One held-out face (raw pixels in [0, 1], upright) to show beside the numbers. */
+export interface FaceSample {
+	index: number;
+	label: number;
+	pixels: Float32Array;
+}
+
+export interface InvertedEvaluation {
+	step: number;
+	/** image side in pixels */
+	size: number;
+	/** held-out labels, one per feature row */
+	labels: Int32Array;
+	models: [InvertedModelEval, InvertedModelEval];
+	/** the first held-out face of each identity */
+	samples: FaceSample[];
+}
+
 export type FromWorker =
 	| { type: 'progress'; done: number; total: number }
 	/** the run is built and waiting for `start`; `speeds` are the measurements from backend selection */
@@ -88,7 +169,10 @@ export type FromWorker =
 	| { type: 'backend-changed'; from: BackendName; to: BackendName; reason: string }
 	/** no backend left to train on */
 	| { type: 'backend-lost'; backend: BackendName; reason: string }
-	| { type: 'error'; message: string };
+	| { type: 'error'; message: string }
+	/** answer to `inspect`; null when the model's loss has no class centres to walk through (triplet) */
+	| { type: 'inspection'; model: ModelIndex; index: number; step: number; inspection: Inspection | null }
+	| ({ type: 'inverted-evaluation' } & InvertedEvaluation);
 
 /** Most stats and snapshot messages a second while training. */
 export const MAX_UPDATES_PER_SEC = 10;
@@ -96,7 +180,13 @@ export const MAX_UPDATES_PER_SEC = 10;
 /** A message from the UI, or null if it is not one (never throws). */
 export function parseToWorker(data: unknown): ToWorker | null {
 	if (typeof data !== 'object' || data === null) return null;
-	const msg = data as { type?: unknown; n?: unknown; model?: unknown };
+	const msg = data as {
+		type?: unknown;
+		n?: unknown;
+		model?: unknown;
+		index?: unknown;
+		stepsPerSec?: unknown;
+	};
 	switch (msg.type) {
 		case 'configure':
 		case 'update':
@@ -105,7 +195,16 @@ export function parseToWorker(data: unknown): ToWorker | null {
 		case 'reset':
 		case 'snapshot':
 		case 'simulate-backend-loss':
+		case 'evaluate-inverted':
 			return data as ToWorker;
+		case 'pace':
+			return msg.stepsPerSec === null || typeof msg.stepsPerSec === 'number' ? (data as ToWorker) : null;
+		case 'inspect':
+			return (msg.model === 0 || msg.model === 1) &&
+				typeof msg.index === 'number' &&
+				Number.isFinite(msg.index)
+				? (data as ToWorker)
+				: null;
 		case 'step':
 			return typeof msg.n === 'number' && Number.isFinite(msg.n) ? (data as ToWorker) : null;
 		case 'restore':

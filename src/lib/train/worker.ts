@@ -16,6 +16,8 @@ import {
 	watchContextLoss
 } from './backend';
 import { Engine, type Pair } from './engine';
+import { inspectionMessage, invertedMessage } from './inspect';
+import { Pacer } from './pace';
 import type { Weights } from './model';
 import { keepFinite, modelSnapshot, modelStats, snapshotTransfer } from './report';
 import {
@@ -53,10 +55,11 @@ let stopWatching = () => {};
 let running = false;
 let stopAt: number | null = null;
 let msPerStep = 10;
-let stepsPerSec = 0;
 let lastUpdate = 0;
 let lastWeightsAt = -Infinity;
 let saved: { step: number; weights: Pair<Weights> } | null = null;
+/** the training pace (`pace` messages) and the measured steps per second */
+const pacer = new Pacer();
 
 let chain: Promise<void> = Promise.resolve();
 function enqueue(job: () => Promise<void> | void): void {
@@ -67,8 +70,19 @@ function enqueue(job: () => Promise<void> | void): void {
 }
 
 const ticker = new MessageChannel();
-ticker.port1.onmessage = () => enqueue(tick);
-const scheduleTick = () => ticker.port2.postMessage(null);
+let tickPending = false;
+ticker.port1.onmessage = () =>
+	enqueue(() => {
+		tickPending = false;
+		return tick();
+	});
+/** At most one tick waiting: now (through the message channel), or after `delayMs` (a paced wait). */
+function scheduleTick(delayMs = 0): void {
+	if (tickPending) return;
+	tickPending = true;
+	if (delayMs > 0) setTimeout(() => ticker.port2.postMessage(null), delayMs);
+	else ticker.port2.postMessage(null);
+}
 
 async function makeData(s: TrainSettings): Promise<FaceDataset> {
 	const key = JSON.stringify([s.seed, s.perIdentity, s.size, s.nuisance]);
@@ -151,7 +165,7 @@ async function publishNow(): Promise<void> {
 		modelStats(evals[0], e.runners[0]),
 		modelStats(evals[1], e.runners[1])
 	];
-	post({ type: 'stats', step: e.steps, stepsPerSec, models });
+	post({ type: 'stats', step: e.steps, stepsPerSec: pacer.rate, models });
 	const snaps: [ModelSnapshot, ModelSnapshot] = [modelSnapshot(evals[0]), modelSnapshot(evals[1])];
 	const labels = Int32Array.from(data?.testY ?? []);
 	post({ type: 'snapshot', step: e.steps, labels, models: snaps }, snapshotTransfer(labels, snaps));
@@ -160,6 +174,23 @@ async function publishNow(): Promise<void> {
 		lastWeightsAt = performance.now();
 		const weights = keepFinite(await guard(e.readWeights()), saved?.weights ?? null);
 		if (weights) saved = { step: e.steps, weights };
+	}
+}
+
+/** Posts the answer of a read-only job; on a backend failure moves to the next backend and tries once more. */
+async function answer(
+	job: (e: Engine, d: FaceDataset) => Promise<[FromWorker, ArrayBuffer[]]>
+): Promise<void> {
+	const once = async () => {
+		if (!engine || !data) return;
+		const [msg, transfer] = await guard(job(engine, data));
+		post(msg, transfer);
+	};
+	try {
+		await once();
+	} catch (e) {
+		await switchBackend(e instanceof Error ? e.message : String(e));
+		await once();
 	}
 }
 
@@ -196,6 +227,8 @@ async function tick(): Promise<void> {
 			const left = TICK_MS - (performance.now() - t0);
 			let n = Math.max(1, Math.min(64, Math.floor(left / msPerStep)));
 			if (stopAt !== null) n = Math.min(n, stopAt - engine.steps);
+			n = pacer.take(n, performance.now());
+			if (n === 0) break;
 			const t = performance.now();
 			const report = await guard(engine.stepAsync(n));
 			msPerStep = 0.8 * msPerStep + (0.2 * (performance.now() - t)) / n;
@@ -206,12 +239,11 @@ async function tick(): Promise<void> {
 	} catch (e) {
 		await switchBackend(e instanceof Error ? e.message : String(e));
 	}
-	const seconds = (performance.now() - t0) / 1000;
-	if (done > 0 && seconds > 0)
-		stepsPerSec = stepsPerSec === 0 ? done / seconds : 0.9 * stepsPerSec + 0.1 * (done / seconds);
-	if (!running || performance.now() - lastUpdate >= 1000 / MAX_UPDATES_PER_SEC) await publish();
+	pacer.measure(done, t0, performance.now());
+	const due = performance.now() - lastUpdate >= 1000 / MAX_UPDATES_PER_SEC;
+	if (!running || (done > 0 && due)) await publish();
 	if (!running) postState();
-	else scheduleTick();
+	else scheduleTick(pacer.delay(performance.now()));
 }
 
 async function handle(msg: ToWorker): Promise<void> {
@@ -252,7 +284,10 @@ async function handle(msg: ToWorker): Promise<void> {
 			const wasRunning = running;
 			running = engine.running;
 			postState();
-			if (running && !wasRunning) scheduleTick();
+			if (running && !wasRunning) {
+				pacer.restart(performance.now());
+				scheduleTick();
+			}
 			return;
 		}
 		case 'pause':
@@ -272,6 +307,15 @@ async function handle(msg: ToWorker): Promise<void> {
 		case 'restore':
 			engine?.restore(msg.model);
 			await publish();
+			return;
+		case 'pace':
+			pacer.set(msg.stepsPerSec, performance.now());
+			return;
+		case 'inspect':
+			await answer((e, d) => inspectionMessage(e, d, msg.model, msg.index));
+			return;
+		case 'evaluate-inverted':
+			await answer(invertedMessage);
 			return;
 		case 'simulate-backend-loss':
 			// a real context loss on WebGL (the event arrives asynchronously); elsewhere the next tick fails

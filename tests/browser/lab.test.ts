@@ -1,0 +1,115 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, open } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+const stepOf = async (page: Page) =>
+	Number(((await page.getByTestId('step').first().textContent()) ?? '').replace(/[^\d]/g, ''));
+
+async function ready(page: Page) {
+	await page.locator('[data-testid="train"]:not([disabled])').first().waitFor({ timeout: 120_000 });
+}
+
+describe('the lab, as a student uses it', () => {
+	it('trains, pauses, rewinds, changes the margin, exports, and reloads from a copied link', async () => {
+		const { page, context, problems } = await open(browser, '/lab/');
+		await ready(page);
+		await expect(page.getByTestId('loss-a').inputValue()).resolves.toBe('softmax');
+		await expect(page.getByTestId('loss-b').inputValue()).resolves.toBe('arcface');
+
+		await page.getByTestId('train').first().click();
+		await page.waitForFunction(
+			() =>
+				Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/[^\d]/g, '')) >
+				120,
+			undefined,
+			{ timeout: 120_000 }
+		);
+		await page.keyboard.press('Escape');
+		await page.locator('h1').click();
+		await page.keyboard.press(' ');
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="train"]')?.getAttribute('aria-pressed') === 'false'
+		);
+		const pausedAt = await stepOf(page);
+
+		// Scrub back to the start of the recording: the replayed circles show an early step.
+		const moment = page.locator('[data-testid="replay"] input[type="range"]');
+		await moment.focus();
+		await page.keyboard.press('Home');
+		await expect(page.getByTestId('replay-banner').textContent()).resolves.toMatch(/Replaying step 0\b/);
+		const replayed = await page.locator('[data-lab-figure="replay"] figcaption').first().textContent();
+		expect(replayed).toMatch(/step 0\b/);
+		await page.getByTestId('replay-live').click();
+		await expect(page.getByTestId('replay-banner').textContent()).resolves.toMatch(/Live/);
+
+		// Change ArcFace's margin: the URL records it.
+		await page.locator('#m2-b').focus();
+		for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowRight');
+		await page.waitForFunction(() => new URL(location.href).searchParams.get('m2b') === '0.55');
+
+		// Export the circle as PNG and the embeddings as CSV.
+		const circle = page.locator('[data-lab-figure="feature-circle"]');
+		const [png] = await Promise.all([
+			page.waitForEvent('download'),
+			circle.locator('[data-export="png"]').click()
+		]);
+		const pngBytes = readFileSync((await png.path())!);
+		expect([...pngBytes.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG');
+		expect(pngBytes.length).toBeGreaterThan(5000);
+		const [csv] = await Promise.all([
+			page.waitForEvent('download'),
+			circle.locator('[data-export="csv"]').click()
+		]);
+		const lines = readFileSync((await csv.path())!, 'utf8')
+			.trim()
+			.split('\r\n');
+		expect(lines[0]).toBe('model,loss,step,face,identity,x,y,norm,angle_deg');
+		const nTest = (lines.length - 1) / 2;
+		expect(nTest).toBeGreaterThan(100);
+		expect(lines[1].startsWith('A,softmax,')).toBe(true);
+		expect(lines.at(-1)!.startsWith('B,arcface,')).toBe(true);
+		const [svg] = await Promise.all([
+			page.waitForEvent('download'),
+			circle.locator('[data-export="svg"]').click()
+		]);
+		expect(readFileSync((await svg.path())!, 'utf8')).toMatch(
+			/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/
+		);
+		expect(pausedAt).toBeGreaterThan(100);
+
+		// A copied link reproduces the settings.
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.getByTestId('copy-link').click();
+		const link = await page.evaluate(() => navigator.clipboard.readText());
+		expect(new URL(link).searchParams.get('m2b')).toBe('0.55');
+		const again = await open(browser, new URL(link).pathname + new URL(link).search);
+		await ready(again.page);
+		await expect(again.page.locator('output[for="m2-b"]').textContent()).resolves.toMatch(/^0\.55/);
+		expect(again.problems).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+
+	it('hides controls named in the URL and opens the keyboard help with ?', async () => {
+		const { page, problems } = await open(browser, '/lab/?hide=margins,data,seed,export&b=cosface');
+		await ready(page);
+		await expect(page.getByTestId('loss-b').inputValue()).resolves.toBe('cosface');
+		await expect(page.locator('#m3-b').count()).resolves.toBe(0);
+		await expect(page.locator('#per-identity').count()).resolves.toBe(0);
+		await expect(page.locator('[data-export]').count()).resolves.toBe(0);
+		await page.locator('h1').click();
+		await page.keyboard.press('?');
+		await expect(page.getByTestId('help').isVisible()).resolves.toBe(true);
+		await page.keyboard.press('Escape');
+		await expect(page.getByTestId('help').isVisible()).resolves.toBe(false);
+		expect(problems).toEqual([]);
+	});
+});
