@@ -29,7 +29,8 @@ describe('accessibility (axe-core)', () => {
 		for (const route of routes) {
 			it(`${route} in ${lang} has no violations`, async () => {
 				const { page, context, problems } = await open(browser, `${route}?lang=${lang}`);
-				await page.waitForLoadState('networkidle');
+				await page.locator('html[data-hydrated="true"]').waitFor();
+				await page.waitForTimeout(300);
 				const result = await new AxeBuilder({ page: page as never }).analyze();
 				const found = result.violations.map(
 					(v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`

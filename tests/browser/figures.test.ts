@@ -155,7 +155,7 @@ describe('small screens', () => {
 	for (const path of ['/', '/figures/target-logits/', '/figures/decision-margins/']) {
 		it(`${path} fits a 360 px phone without sideways scrolling`, async () => {
 			const { page, problems } = await open(browser, path, { viewport: { width: 360, height: 740 } });
-			await page.waitForLoadState('networkidle');
+			await page.locator('html[data-hydrated="true"]').waitFor();
 			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 			expect(overflow).toBeLessThanOrEqual(0);
 			expect(problems).toEqual([]);

@@ -78,3 +78,8 @@ export async function open(browser: Browser, path: string, opts: OpenOptions = {
 export async function figureReady(page: Page, name: string): Promise<void> {
 	await page.locator(`[data-figure="${name}"][data-ready="true"]`).waitFor({ timeout: 30_000 });
 }
+
+/** Wait until the page has hydrated (the root layout marks <html data-hydrated>). */
+export async function hydrated(page: Page): Promise<void> {
+	await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+}

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launch, open } from './harness';
+import { hydrated, launch, open } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -35,9 +35,11 @@ describe('lessons', () => {
 		await page.getByRole('button', { name: '简体中文' }).click();
 		await expect(page.locator('h1').textContent()).resolves.toContain('人脸');
 		await page.reload();
+		await hydrated(page);
 		await expect(page.locator('h1').textContent()).resolves.toContain('人脸');
 
 		await page.goto(page.url().replace(/face-space\/$/, ''));
+		await hydrated(page);
 		const first = page.locator('[data-lesson="verify-identify"] [data-testid="status"]');
 		await expect(first.textContent()).resolves.toMatch(/已答对 1 \/ \d 题/);
 		const second = page.locator('[data-lesson="face-space"] [data-testid="status"]');
@@ -48,6 +50,7 @@ describe('lessons', () => {
 		await page.getByRole('button', { name: '清除我的学习进度' }).click();
 		await expect(first.textContent()).resolves.toContain('未开始');
 		await page.reload();
+		await hydrated(page);
 		await expect(first.textContent()).resolves.toContain('未开始');
 		expect(problems).toEqual([]);
 	});

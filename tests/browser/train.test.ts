@@ -102,6 +102,11 @@ describe('training in the browser', () => {
 		}, before);
 		const [, b] = await stats(page);
 		expect(Number.isFinite(b.loss)).toBe(true);
+		// Pause, then put model A back on its last good weights: the notice goes.
+		await page.getByTestId('train').click();
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="train"]')?.getAttribute('aria-pressed') === 'false'
+		);
 		await notice.getByRole('button').click();
 		await expect(page.getByTestId('diverged').count()).resolves.toBe(0);
 		const text = await page.locator('body').innerText();

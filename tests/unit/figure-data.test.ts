@@ -95,3 +95,21 @@ describe('decision-margin geometry', () => {
 		expect(Math.cos(a) - 0.35).toBeCloseTo(Math.cos(phi - a), 9);
 	});
 });
+
+describe('feature-circle view', () => {
+	it('never yields NaN from a diverged model (infinite or NaN features and centres)', async () => {
+		const { circleView } = await import('../../src/lib/figures/feature-circle/data');
+		const f = Float32Array.from([Infinity, 1, Number.NaN, 2, 3, 4, 0, 0]);
+		const c = Float32Array.from([Infinity, Infinity, Number.NaN, 1, 0, 0, 2, 0]);
+		for (const normalised of [true, false]) {
+			const v = circleView(f, c, normalised);
+			expect([...v.xy, ...v.rays, v.extent].every(Number.isFinite)).toBe(true);
+			expect(v.extent).toBeGreaterThan(0);
+		}
+		// A dead network: every norm 0 or denormal. The window stays a unit one.
+		expect(circleView(Float32Array.from([1e-44, 0, 0, 0]), c, false).extent).toBe(1);
+		const v = circleView(f, c, true);
+		expect([v.xy[4], v.xy[5]]).toEqual([0.6000000238418579, 0.800000011920929]);
+		expect([v.rays[6], v.rays[7]]).toEqual([1, 0]);
+	});
+});

@@ -5,6 +5,7 @@ import katex from 'katex';
 import { lessonProblems, parseLesson } from '../../src/lib/lessons/parse';
 import { directiveQuery, renderLesson, splitSegments } from '../../src/lib/lessons/render';
 import { plannedFigures } from '../../src/lib/figures/names';
+import { figures } from '../../src/lib/figures/registry';
 
 const root = join(__dirname, '../../lessons');
 const langs = ['en', 'zh'] as const;
@@ -52,8 +53,11 @@ describe('lesson files', () => {
 					}
 			});
 
-			it('places only figures that the site knows', () => {
-				for (const name of en.figures) expect(plannedFigures).toContain(name);
+			it('places only figures that the site has built and registered', () => {
+				for (const name of en.figures) {
+					expect(plannedFigures).toContain(name);
+					expect(Object.keys(figures)).toContain(name);
+				}
 			});
 
 			it('renders with KaTeX and numbered citations, without errors', () => {
@@ -73,6 +77,19 @@ describe('lesson files', () => {
 			});
 		});
 	}
+});
+
+describe('figure registry', () => {
+	it('registers every figure the course plans, each decoding an empty or hostile query', () => {
+		for (const name of plannedFigures) {
+			const def = figures[name];
+			expect(def, name).toBeDefined();
+			expect(def.name).toBe(name);
+			expect(() => def.decode('')).not.toThrow();
+			expect(() => def.decode('a=%ZZ&m2=NaN&seed=-1&curves=<x>')).not.toThrow();
+			expect(def.encode(def.decode('')).toString()).toBe('');
+		}
+	});
 });
 
 describe('lesson rendering', () => {

@@ -24,27 +24,31 @@ export function circleView(features: Float32Array, centres: Float32Array, normal
 		const x = features[2 * i];
 		const y = features[2 * i + 1];
 		const r = Math.hypot(x, y);
-		norms[i] = Number.isFinite(r) ? r : 0;
+		const ok = Number.isFinite(r) && r > 0;
+		norms[i] = ok ? r : 0;
 		if (normalised) {
-			xy[2 * i] = r > 0 ? x / r : 0;
-			xy[2 * i + 1] = r > 0 ? y / r : 0;
+			xy[2 * i] = ok ? x / r : 0;
+			xy[2 * i + 1] = ok ? y / r : 0;
 		} else {
-			xy[2 * i] = Number.isFinite(x) ? x : 0;
-			xy[2 * i + 1] = Number.isFinite(y) ? y : 0;
+			xy[2 * i] = ok ? x : 0;
+			xy[2 * i + 1] = ok ? y : 0;
 		}
 	}
 	const k = Math.floor(centres.length / 2);
 	const rays = new Float32Array(k * 2);
 	for (let j = 0; j < k; j++) {
+		// A diverged model can send infinite or NaN centres: draw no ray rather than a NaN one.
 		const r = Math.hypot(centres[2 * j], centres[2 * j + 1]);
-		rays[2 * j] = r > 0 ? centres[2 * j] / r : 0;
-		rays[2 * j + 1] = r > 0 ? centres[2 * j + 1] / r : 0;
+		const ok = Number.isFinite(r) && r > 0;
+		rays[2 * j] = ok ? centres[2 * j] / r : 0;
+		rays[2 * j + 1] = ok ? centres[2 * j + 1] / r : 0;
 	}
 	let extent = 1.15;
 	if (!normalised && n > 0) {
 		const sorted = Array.from(norms).sort((a, b) => a - b);
 		const p98 = sorted[Math.min(n - 1, Math.floor(n * 0.98))];
-		extent = p98 > 0 ? p98 * 1.1 : 1;
+		// Collapsed features (a dead network gives norms of 0 or 1e-40) get a unit window, never a zero one.
+		extent = p98 > 1e-6 && Number.isFinite(p98) ? p98 * 1.1 : 1;
 	}
 	return { xy, extent, rays, normalised };
 }
