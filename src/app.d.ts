@@ -1,5 +1,9 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 declare global {
+	interface Window {
+		/** Test hooks, present only when the lab is opened with `?debug=1`. */
+		marginLab?: { loseBackend: () => void };
+	}
 	namespace App {
 		// interface Error {}
 		// interface Locals {}

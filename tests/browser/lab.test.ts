@@ -42,6 +42,8 @@ describe('the lab, as a student uses it', () => {
 		const pausedAt = await stepOf(page);
 
 		// Scrub back to the start of the recording: the replayed circles show an early step.
+		// Figures far off screen are not drawn (they would stall the page); scroll the replay into view.
+		await page.locator('[data-lab-figure="replay"]').scrollIntoViewIfNeeded();
 		const moment = page.locator('[data-testid="replay"] input[type="range"]');
 		await moment.focus();
 		await page.keyboard.press('Home');

@@ -114,3 +114,41 @@ describe('training in the browser', () => {
 		expect(problems).toEqual([]);
 	});
 });
+
+describe('a lost GPU context', () => {
+	it('moves the run from WebGL to another backend and training carries on', async () => {
+		const { page, problems } = await open(browser, '/lab/?backend=webgl&debug=1', {
+			allowConsole: ['WebGL', 'CONTEXT_LOST', 'context lost', 'GL_']
+		});
+		await ready(page);
+		await expect(page.locator('[data-backend]').getAttribute('data-backend')).resolves.toBe('webgl');
+		await page.getByTestId('train').click();
+		await page.waitForFunction(
+			() =>
+				Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/[^\d]/g, '')) >
+				20,
+			undefined,
+			{ timeout: 120_000 }
+		);
+		await page.evaluate(() => window.marginLab?.loseBackend());
+		await page.waitForFunction(
+			() => document.querySelector('[data-backend]')?.getAttribute('data-backend') !== 'webgl',
+			undefined,
+			{
+				timeout: 120_000
+			}
+		);
+		await expect(page.locator('.notice').textContent()).resolves.toMatch(
+			/stopped working; training carries on/
+		);
+		const before = await step(page);
+		await page.waitForFunction(
+			(n) =>
+				Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/[^\d]/g, '')) >
+				n + 20,
+			before,
+			{ timeout: 120_000 }
+		);
+		expect(problems).toEqual([]);
+	});
+});

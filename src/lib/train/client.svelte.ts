@@ -246,6 +246,11 @@ export class TrainerClient {
 		this.send({ type: 'evaluate-inverted' });
 	}
 
+	/** Lose the WebGL context for real (tests and classroom demos of the backend fallback). */
+	simulateBackendLoss(): void {
+		this.send({ type: 'simulate-backend-loss' });
+	}
+
 	dispose(): void {
 		this.worker?.terminate();
 		this.worker = null;

@@ -1,0 +1,63 @@
+/**
+ * Runs the pair-angle analysis in a Web Worker, one request in flight at a time: while one snapshot is being
+ * analysed, newer ones replace each other and only the newest goes next. Falls back to the main thread
+ * where workers cannot start.
+ */
+import { analyseModel, type ModelPairs } from './data';
+import type { AnalysisReply, AnalysisRequest } from './analysis.worker';
+
+export type Analysis = { step: number; models: (ModelPairs | null)[] };
+
+export class PairAnalyser {
+	private worker: Worker | null = null;
+	private busy = false;
+	private next: { step: number; labels: Int32Array; features: Float32Array[] } | null = null;
+	private id = 0;
+	private steps = new Map<number, number>();
+
+	constructor(private onresult: (a: Analysis) => void) {
+		try {
+			this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+			this.worker.onmessage = (e: MessageEvent<AnalysisReply>) => {
+				const step = this.steps.get(e.data.id) ?? 0;
+				this.steps.delete(e.data.id);
+				this.onresult({ step, models: e.data.models });
+				this.busy = false;
+				this.pump();
+			};
+			this.worker.onerror = () => {
+				this.worker = null;
+				this.busy = false;
+				this.pump();
+			};
+		} catch {
+			this.worker = null;
+		}
+	}
+
+	/** Queue a snapshot's features (copied: the snapshot stays usable by the other figures). */
+	analyse(step: number, labels: Int32Array, features: Float32Array[]) {
+		this.next = { step, labels: labels.slice(), features: features.map((f) => f.slice()) };
+		this.pump();
+	}
+
+	private pump() {
+		if (this.busy || !this.next) return;
+		const job = this.next;
+		this.next = null;
+		if (!this.worker) {
+			this.onresult({ step: job.step, models: job.features.map((f) => analyseModel(f, job.labels)) });
+			return;
+		}
+		this.busy = true;
+		const id = ++this.id;
+		this.steps.set(id, job.step);
+		const msg: AnalysisRequest = { id, labels: job.labels, features: job.features };
+		this.worker.postMessage(msg, [job.labels.buffer, ...job.features.map((f) => f.buffer)]);
+	}
+
+	dispose() {
+		this.worker?.terminate();
+		this.worker = null;
+	}
+}
