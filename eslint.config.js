@@ -30,7 +30,11 @@ export default ts.config(
 	{
 		// Lesson HTML is rendered at build time from the repository's own Markdown (marked + KaTeX), never from
 		// anything a visitor supplies, so placing it with {@html} is safe.
-		files: ['src/lib/lessons/ui/**/*.svelte', 'src/routes/(site)/lessons/**/*.svelte'],
+		files: [
+			'src/lib/lessons/ui/**/*.svelte',
+			'src/routes/(site)/lessons/**/*.svelte',
+			'src/routes/(site)/teach/*.svelte'
+		],
 		rules: { 'svelte/no-at-html-tags': 'off' }
 	},
 	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'bench/results/'] }

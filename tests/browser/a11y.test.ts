@@ -21,7 +21,8 @@ const routes = [
 	'/lessons/margins/',
 	'/lab/',
 	'/figures/',
-	'/figures/feature-circle/'
+	'/figures/feature-circle/',
+	'/teach/'
 ];
 
 describe('accessibility (axe-core)', () => {

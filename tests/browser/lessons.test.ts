@@ -92,3 +92,25 @@ describe('lessons', () => {
 		expect(problems).toEqual([]);
 	});
 });
+
+describe('instructor guide', () => {
+	it('opens in both languages with working links into the site', async () => {
+		const { page, problems } = await open(browser, '/teach/');
+		await hydrated(page);
+		await expect(page.locator('h1').count()).resolves.toBe(1);
+		const hrefs = await page
+			.locator('.teach a')
+			.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
+		expect(hrefs.length).toBeGreaterThan(5);
+		// Links stay on the site and are relative, so the guide works under any sub-path.
+		for (const h of hrefs) expect(h).toMatch(/^(\.\.\/|#)/);
+		const lab = hrefs.find((h) => h.startsWith('../lab/'));
+		expect(lab).toBeTruthy();
+		await page.goto(new URL(lab!, page.url()).href);
+		await page.locator('[data-testid="train"]').first().waitFor();
+		await page.goto(new URL('../teach/?lang=zh', page.url()).href);
+		await hydrated(page);
+		await expect(page.locator('html').getAttribute('lang')).resolves.toBe('zh-Hans');
+		expect(problems).toEqual([]);
+	});
+});

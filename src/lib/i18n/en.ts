@@ -4,7 +4,7 @@ export const en = {
 	siteName: 'Margin Lab',
 	tagline: 'How face-recognition networks learn: ArcFace, margins and the brain',
 	skipToContent: 'Skip to content',
-	nav: { home: 'Home', figures: 'Figures', label: 'Main' },
+	nav: { teach: 'For instructors', home: 'Home', figures: 'Figures', label: 'Main' },
 	langSwitch: 'Language',
 	home: {
 		lead: 'Margin Lab is an interactive course on how deep face-recognition networks learn to tell identities apart, built around the ArcFace paper (Deng et al., CVPR 2019). Every figure is computed in your browser from the formulas, and the notes beside them compare the computer model with what cognitive neuroscience knows about how people and primates recognise faces.',

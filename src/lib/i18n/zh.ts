@@ -6,7 +6,7 @@ export const zh: Messages = {
 	siteName: 'Margin Lab 间隔实验室',
 	tagline: '人脸识别网络如何学习：ArcFace、角度间隔与大脑',
 	skipToContent: '跳到正文',
-	nav: { home: '首页', figures: '图示', label: '主导航' },
+	nav: { teach: '教师指南', home: '首页', figures: '图示', label: '主导航' },
 	langSwitch: '语言',
 	home: {
 		lead: 'Margin Lab 是一门交互式课程，围绕 ArcFace 论文（Deng 等，CVPR 2019）讲解深度人脸识别网络怎样学会区分不同身份。每张图都由公式在你的浏览器里实时算出；图旁的笔记把计算机模型与认知神经科学对人类和灵长类识别人脸的认识放在一起比较。',

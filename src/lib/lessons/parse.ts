@@ -90,3 +90,16 @@ export function lessonProblems(l: LessonSource): string[] {
 	for (const id of ids) if (!cited.has(id)) out.push(`source ${id} is never cited`);
 	return out;
 }
+
+/** A plain page (the instructor guide): front matter with a title and summary, then Markdown. */
+export function parsePage(text: string, file: string): { title: string; summary: string; body: string } {
+	const m = text.replace(/\r\n/g, '\n').match(/^---\n([\s\S]*?)\n---\n?([\s\S]*)$/);
+	if (!m) fail(file, 'no front matter (a block between --- lines at the top)');
+	let meta: Record<string, unknown>;
+	try {
+		meta = parseYaml(m[1]) as Record<string, unknown>;
+	} catch (e) {
+		fail(file, `front matter is not valid YAML: ${(e as Error).message}`);
+	}
+	return { title: str(file, meta?.title, 'title'), summary: str(file, meta?.summary, 'summary'), body: m[2] };
+}
