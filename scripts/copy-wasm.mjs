@@ -9,4 +9,5 @@ const require = createRequire(import.meta.url);
 const dist = dirname(require.resolve('@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm'));
 const out = 'static/tfjs';
 mkdirSync(out, { recursive: true });
-for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) copyFileSync(join(dist, f), join(out, f));
+for (const f of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm'])
+	copyFileSync(join(dist, f), join(out, f));

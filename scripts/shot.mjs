@@ -27,8 +27,9 @@ const page = await browser.newPage({ viewport: { width, height } });
 page.on('console', (m) => m.type() === 'error' && console.log('console error:', m.text()));
 page.on('pageerror', (e) => console.log('page error:', e.message));
 for (const p of paths) {
-	await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'networkidle' });
-	await page.waitForTimeout(400);
+	await page.goto(base + p.replace(/^\//, ''), { waitUntil: 'load' });
+	await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 30000 });
+	await page.waitForTimeout(1500);
 	const file = `${out}/${p.replace(/[^a-z0-9]+/gi, '_') || 'home'}-${width}.png`;
 	await page.screenshot({ path: file, fullPage: true });
 	console.log(file);
