@@ -73,6 +73,16 @@ describe('lessons', () => {
 		expect(problems).toEqual([]);
 	});
 
+	it('prints without site chrome or quiz buttons, with every explanation shown', async () => {
+		const { page, problems } = await open(browser, '/lessons/margins/');
+		await hydrated(page);
+		await page.emulateMedia({ media: 'print' });
+		await expect(page.locator('header').isVisible()).resolves.toBe(false);
+		await expect(page.locator('form.quiz button').first().isVisible()).resolves.toBe(false);
+		await expect(page.locator('.sources').isVisible()).resolves.toBe(true);
+		expect(problems).toEqual([]);
+	});
+
 	it('every lesson opens in both languages without errors', async () => {
 		const { page, problems } = await open(browser, '/lessons/');
 		const links = await page
