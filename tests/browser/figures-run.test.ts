@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launch, open } from './harness';
+
+let browser: Browser;
+beforeAll(async () => {
+	browser = await launch();
+});
+afterAll(async () => {
+	await browser?.close();
+});
+
+/** Train the page's run for a while, then pause it. */
+async function trainThenPause(page: Page, steps: number) {
+	await page.locator('[data-testid="train"]:not([disabled])').first().waitFor({ timeout: 120_000 });
+	await page.getByTestId('train').first().click();
+	await page.waitForFunction(
+		(n) =>
+			Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/[^\d]/g, '')) >= n,
+		steps,
+		{ timeout: 120_000 }
+	);
+	await page.getByTestId('train').first().click();
+	await page.waitForFunction(
+		() => document.querySelector('[data-testid="train"]')?.getAttribute('aria-pressed') === 'false'
+	);
+}
+
+describe('run figures on their own pages', () => {
+	it('inversion: trained networks recognise upright faces far better than inverted ones', async () => {
+		const { page, problems } = await open(browser, '/figures/inversion/');
+		await trainThenPause(page, 200);
+		await page.getByTestId('inversion-run').click();
+		const summary = page.getByTestId('inversion-summary');
+		await page.waitForFunction(() =>
+			/upright \d/.test(document.querySelector('[data-testid="inversion-summary"]')?.textContent ?? '')
+		);
+		const text = (await summary.textContent()) ?? '';
+		const pairs = [...text.matchAll(/upright ([\d.]+) %, inverted ([\d.]+) %/g)].map((m) => [
+			Number(m[1]),
+			Number(m[2])
+		]);
+		expect(pairs).toHaveLength(2);
+		for (const [up, inv] of pairs) {
+			expect(up).toBeGreaterThan(80);
+			expect(inv).toBeLessThan(up - 30);
+		}
+		expect(problems).toEqual([]);
+	});
+
+	it('slow motion: walks one face through every stage with the real numbers', async () => {
+		const { page, problems } = await open(browser, '/figures/slow-motion/');
+		await trainThenPause(page, 100);
+		await page.getByTestId('slow-motion-formulas').waitFor({ timeout: 60_000 });
+		const first = await page.getByTestId('slow-motion-formulas').textContent();
+		expect(first).toMatch(/x = \(-?[\d.]+, -?[\d.]+\)|x = \(−?[\d.]+, −?[\d.]+\)/);
+		const seen = new Set<string>();
+		for (let i = 0; i < 12; i++) {
+			seen.add((await page.getByTestId('slow-motion-formulas').textContent()) ?? '');
+			const next = page.getByTestId('slow-motion-next');
+			if (await next.isDisabled()) break;
+			await next.click();
+		}
+		expect(seen.size).toBeGreaterThanOrEqual(8);
+		const summary = (await page.getByTestId('slow-motion-summary').textContent()) ?? '';
+		expect(summary).toMatch(/θ_y [\d.]+°/);
+		expect(summary).not.toMatch(/NaN/);
+		expect(problems).toEqual([]);
+	});
+});
