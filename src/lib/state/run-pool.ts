@@ -10,29 +10,34 @@ import type { LabUrlState } from './lab-settings';
 type Entry = { run: LabRun; users: number };
 
 export class RunPool {
-	private runs = new Map<string, Entry>();
+	private entries = new Map<string, Entry>();
 
 	acquire(key: string, state: LabUrlState): LabRun {
-		let e = this.runs.get(key);
+		let e = this.entries.get(key);
 		if (!e) {
 			const run = new LabRun(state.settings);
 			run.useBackend(state.backend);
 			run.pace = state.pace;
 			run.configure();
 			e = { run, users: 0 };
-			this.runs.set(key, e);
+			this.entries.set(key, e);
 		}
 		e.users++;
 		return e.run;
 	}
 
+	/** The runs alive on this page (an embed's play, pause and reset act on all of them). */
+	runs(): LabRun[] {
+		return [...this.entries.values()].map((e) => e.run);
+	}
+
 	release(key: string): void {
-		const e = this.runs.get(key);
+		const e = this.entries.get(key);
 		if (!e) return;
 		e.users--;
 		if (e.users <= 0) {
 			e.run.dispose();
-			this.runs.delete(key);
+			this.entries.delete(key);
 		}
 	}
 }

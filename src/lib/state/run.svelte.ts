@@ -101,6 +101,11 @@ export class LabRun {
 		this.trainer.update(this.settings);
 	}
 
+	/** Start training (no-op while it already runs). */
+	play() {
+		if (!this.trainer.running) this.trainer.start();
+	}
+
 	reset() {
 		this.replayAt = null;
 		this.trainer.reset();

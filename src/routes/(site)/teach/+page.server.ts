@@ -1,3 +1,4 @@
+import { summaries } from '$lib/server/lessons';
 import { parsePage } from '$lib/lessons/parse';
 import { renderBlock } from '$lib/lessons/render';
 import type { PageServerLoad } from './$types';
@@ -16,4 +17,4 @@ function page(lang: 'en' | 'zh') {
 	return { title: p.title, summary: p.summary, html: renderBlock(p.body) };
 }
 
-export const load: PageServerLoad = () => ({ en: page('en'), zh: page('zh') });
+export const load: PageServerLoad = () => ({ en: page('en'), zh: page('zh'), lessons: summaries() });

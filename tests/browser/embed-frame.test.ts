@@ -1,0 +1,267 @@
+/**
+ * A course page on another origin embeds Margin Lab with the code the /teach builder makes, as an LMS
+ * would, and drives it with postMessage: resizing, settings, play/pause/reset, origin checks, junk messages.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { baseUrl, launch } from './harness';
+import { embedCode, type EmbedChoice } from '../../src/lib/embed/snippet';
+
+let browser: Browser;
+let parent: Server;
+let parentOrigin = '';
+/** path → html of the course pages served by the "LMS" */
+const pages = new Map<string, string>();
+
+beforeAll(async () => {
+	browser = await launch();
+	parent = createServer((req, res) => {
+		const html = pages.get(req.url ?? '');
+		res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+		res.end(html ?? 'not found');
+	});
+	await new Promise<void>((r) => parent.listen(0, '127.0.0.1', r));
+	// Same machine, another origin: "localhost" is not "127.0.0.1".
+	parentOrigin = `http://localhost:${(parent.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+	await browser?.close();
+	await new Promise((r) => parent?.close(r));
+});
+
+/** Records every message the course page receives, and lets the test post into the frame. */
+const recorder = `<script>
+window.got = [];
+window.addEventListener('message', function (e) { window.got.push({ origin: e.origin, data: e.data }); });
+window.send = function (msg) { document.querySelector('iframe').contentWindow.postMessage(msg, '*'); };
+</script>`;
+
+type Course = { page: Page; frame: Frame; problems: string[] };
+
+async function course(path: string, choice: Partial<EmbedChoice>, allow: string[] = []): Promise<Course> {
+	const site = new URL(baseUrl());
+	const code = embedCode({
+		page: new URL(path.replace(/^\//, ''), site).href,
+		settings: '',
+		lang: 'en',
+		controls: 'all',
+		parent: '',
+		title: 'Margin Lab',
+		height: 300,
+		resize: true,
+		...choice
+	});
+	const key = `/course-${pages.size}.html`;
+	pages.set(
+		key,
+		`<!doctype html><html lang="en"><title>Course</title><link rel="icon" href="data:,"><body><h1>Week 5</h1>${recorder}${code}</body></html>`
+	);
+	const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+	const page = await context.newPage();
+	const problems: string[] = [];
+	page.on('console', (m) => {
+		if (m.type() === 'error' && !allow.some((a) => m.text().includes(a)))
+			problems.push(`console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+	page.on('request', (r) => {
+		const o = new URL(r.url()).origin;
+		if (
+			o !== site.origin &&
+			o !== parentOrigin &&
+			!r.url().startsWith('data:') &&
+			!r.url().startsWith('blob:')
+		)
+			problems.push(`request to another origin: ${r.url()}`);
+	});
+	page.on('response', (r) => {
+		if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+	});
+	await page.goto(parentOrigin + key);
+	const handle = await page.waitForSelector('iframe');
+	const frame = (await handle.contentFrame())!;
+	await frame.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 });
+	return { page, frame, problems };
+}
+
+type Got = {
+	origin: string;
+	data: { type: string; height?: number; settings?: string; running?: boolean; step?: number };
+};
+const got = (page: Page): Promise<Got[]> => page.evaluate(() => (window as unknown as { got: Got[] }).got);
+
+async function lastOf(
+	page: Page,
+	type: string,
+	test: (d: Got['data']) => boolean = () => true
+): Promise<Got> {
+	let found: Got | undefined;
+	await expect
+		.poll(
+			async () => {
+				found = (await got(page)).filter((g) => g.data?.type === type && test(g.data)).at(-1);
+				return found !== undefined;
+			},
+			{ timeout: 30_000, interval: 100 }
+		)
+		.toBe(true);
+	return found!;
+}
+
+const frameHeight = (page: Page) =>
+	page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height);
+
+describe('a figure embedded in a course page on another origin', () => {
+	it('reports its height, and the builder’s script resizes the frame to fit', async () => {
+		const { page, frame, problems } = await course('/embed/decision-margins/', { settings: 'view=both' });
+		const ready = await lastOf(page, 'margin-lab:ready');
+		expect(ready.origin).toBe(new URL(baseUrl()).origin);
+		expect(ready.data).toMatchObject({ kind: 'figure', name: 'decision-margins' });
+		const first = await lastOf(page, 'margin-lab:height', (d) => (d.height ?? 0) > 300);
+		await page.waitForFunction(
+			(h) => document.querySelector('iframe')!.getBoundingClientRect().height === h,
+			first.data.height
+		);
+		const content = await frame.evaluate(
+			() => document.querySelector('.embed-frame')!.getBoundingClientRect().bottom
+		);
+		expect(Math.abs(content - first.data.height!)).toBeLessThanOrEqual(2);
+		// The frame fits: no scroll bar inside it.
+		expect(await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight + 1)).toBe(true);
+
+		// One view instead of two: the plane alone is drawn full width, so the content height changes and the
+		// frame follows it.
+		await page.evaluate(() =>
+			(window as never as { send: (m: unknown) => void }).send({
+				type: 'margin-lab:set',
+				settings: { view: 'plane' }
+			})
+		);
+		const state = await lastOf(page, 'margin-lab:state', (d) => (d.settings ?? '').includes('view=plane'));
+		expect(state.data.settings).toContain('view=plane');
+		await frame.locator('[data-testid="wedge"]').waitFor({ state: 'detached' });
+		const next = await lastOf(
+			page,
+			'margin-lab:height',
+			(d) => Math.abs((d.height ?? 0) - first.data.height!) > 20
+		);
+		await page.waitForFunction(
+			(h) => document.querySelector('iframe')!.getBoundingClientRect().height === h,
+			next.data.height
+		);
+		const after = await frame.evaluate(
+			() => document.querySelector('.embed-frame')!.getBoundingClientRect().bottom
+		);
+		expect(Math.abs(after - (await frameHeight(page)))).toBeLessThanOrEqual(2);
+		expect(problems).toEqual([]);
+	});
+
+	it('obeys set from the configured origin, clamps what it is given, and ignores everything else', async () => {
+		const { page, frame, problems } = await course('/embed/target-logits/', { parent: '' });
+		await lastOf(page, 'margin-lab:ready');
+		const send = (m: unknown) =>
+			page.evaluate((m) => (window as never as { send: (m: unknown) => void }).send(m), m);
+		const m2 = () => frame.locator('output[for="target-logits-m2"]').textContent();
+
+		await send({ type: 'margin-lab:set', settings: { m2: 0.3, curves: ['arcface', 'custom'] } });
+		await expect.poll(m2).toBe('0.30');
+		await expect.poll(() => frame.locator('path[data-curve]').count()).toBe(2);
+
+		await send({ type: 'margin-lab:set', settings: { m2: 99 } });
+		await expect.poll(m2).toBe('1.50');
+		const clamped = await lastOf(page, 'margin-lab:state', (d) => (d.settings ?? '').includes('m2=1.5'));
+		expect(clamped.data.settings).toMatch(/(^|&)m2=1\.5(&|$)/);
+
+		// Junk, unknown commands, prototype tricks and attempts to change the embed's own options: ignored.
+		for (const junk of [
+			'margin-lab:set',
+			null,
+			42,
+			['margin-lab:play'],
+			{ type: 'margin-lab:set', settings: { m2: 0.9, parent: 'https://evil.example' } },
+			{ type: 'margin-lab:set', settings: { m2: { valueOf: 1 } } },
+			{ type: 'margin-lab:set', settings: JSON.parse('{"__proto__": {"m2": 0.9}}') },
+			{ type: 'margin-lab:navigate', url: 'https://evil.example' },
+			{ type: 'margin-lab:set', settings: 'm2=0.9' },
+			{ type: 'MARGIN-LAB:SET', settings: { m2: 0.9 } }
+		])
+			await send(junk);
+		await send({ type: 'margin-lab:set', settings: { m3: 0.2 } });
+		await expect.poll(() => frame.locator('output[for="target-logits-m3"]').textContent()).toBe('0.20');
+		expect(await m2()).toBe('1.50');
+		expect(problems).toEqual([]);
+	});
+
+	it('ignores commands from any origin but the configured one', async () => {
+		const lms = 'https://lms.example.edu';
+		const { page, frame, problems } = await course('/embed/target-logits/', { parent: lms }, [
+			// the embed posts its reports to the configured origin only; the browser says so when the page differs
+			`target origin provided ('${lms}')`
+		]);
+		await frame.locator('[data-figure="target-logits"][data-ready="true"]').waitFor();
+		await page.evaluate(() =>
+			(window as never as { send: (m: unknown) => void }).send({
+				type: 'margin-lab:set',
+				settings: { m2: 0.3 }
+			})
+		);
+		await page.waitForTimeout(500);
+		expect(await frame.locator('output[for="target-logits-m2"]').textContent()).toBe('0.25');
+		expect(await got(page)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+
+	it('plays, pauses and resets a training figure with its controls hidden', async () => {
+		const { page, frame, problems } = await course('/embed/feature-circle/', {
+			controls: 'none',
+			settings: 'backend=wasm'
+		});
+		await lastOf(page, 'margin-lab:ready');
+		expect(await frame.locator('[data-testid="train"]').isVisible()).toBe(false);
+		const send = (m: unknown) =>
+			page.evaluate((m) => (window as never as { send: (m: unknown) => void }).send(m), m);
+		await send({ type: 'margin-lab:play' });
+		await lastOf(page, 'margin-lab:state', (d) => d.running === true && (d.step ?? 0) > 20);
+		await send({ type: 'margin-lab:pause' });
+		const paused = await lastOf(page, 'margin-lab:state', (d) => d.running === false && (d.step ?? 0) > 0);
+		await page.waitForTimeout(800);
+		const step = Number((await frame.locator('[data-testid="step"]').textContent())!.replace(/\D/g, ''));
+		expect(step).toBeGreaterThanOrEqual(paused.data.step!);
+		await page.waitForTimeout(800);
+		expect(Number((await frame.locator('[data-testid="step"]').textContent())!.replace(/\D/g, ''))).toBe(
+			step
+		);
+		await send({ type: 'margin-lab:reset' });
+		await expect
+			.poll(async () => (await frame.locator('[data-testid="step"]').textContent())!.replace(/\D/g, ''))
+			.toBe('0');
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('a lesson embedded in a course page', () => {
+	it('shows the lesson without site chrome, grows the frame, and switches language on request', async () => {
+		const { page, frame, problems } = await course('/embed/lesson/margins/', { height: 400 });
+		const ready = await lastOf(page, 'margin-lab:ready');
+		expect(ready.data).toMatchObject({ kind: 'lesson', name: 'margins' });
+		expect(await frame.locator('header').count()).toBe(0);
+		expect(await frame.locator('[data-lesson-figure]').count()).toBeGreaterThan(0);
+		const tall = await lastOf(page, 'margin-lab:height', (d) => (d.height ?? 0) > 1500);
+		await page.waitForFunction(
+			(h) => document.querySelector('iframe')!.getBoundingClientRect().height === h,
+			tall.data.height
+		);
+		const en = await frame.locator('h1').textContent();
+		await page.evaluate(() =>
+			(window as never as { send: (m: unknown) => void }).send({
+				type: 'margin-lab:set',
+				settings: { lang: 'zh' }
+			})
+		);
+		await expect.poll(() => frame.locator('h1').textContent()).not.toBe(en);
+		expect(await frame.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
+		expect(problems).toEqual([]);
+	});
+});
