@@ -6,17 +6,29 @@ const FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 /** Buttons and links own Space and Enter (they activate themselves). */
 const ACTIVATES = new Set(['BUTTON', 'A', 'SUMMARY']);
 
-export function labAction(e: {
+export type KeyLike = {
 	key: string;
 	ctrlKey?: boolean;
 	metaKey?: boolean;
 	altKey?: boolean;
 	targetTag?: string;
 	targetEditable?: boolean;
-}): LabAction {
-	if (e.ctrlKey || e.metaKey || e.altKey) return null;
+};
+
+/** Is a key press free for a shortcut (no modifier, not typed into a field)? */
+function free(e: KeyLike): boolean {
+	if (e.ctrlKey || e.metaKey || e.altKey) return false;
+	return !e.targetEditable && !FIELDS.has((e.targetTag ?? '').toUpperCase());
+}
+
+/** P, on any page: presenter mode on or off. */
+export function isPresenterKey(e: KeyLike): boolean {
+	return free(e) && (e.key === 'p' || e.key === 'P');
+}
+
+export function labAction(e: KeyLike): LabAction {
+	if (!free(e)) return null;
 	const tag = (e.targetTag ?? '').toUpperCase();
-	if (e.targetEditable || FIELDS.has(tag)) return null;
 	if (e.key === '?') return 'help';
 	if (e.key === ' ' || e.key === 'Spacebar') return ACTIVATES.has(tag) ? null : 'toggle';
 	if (e.key === 'ArrowRight') return 'step';

@@ -1,0 +1,65 @@
+/**
+ * Presenter mode: large type and strokes, high contrast and the secondary UI hidden, for a projector. On with
+ * `?present=1` or the header toggle (or the P key); the choice lasts for the browser tab (sessionStorage), so a
+ * projector computer keeps it from page to page while a student's own browser never gets stuck in it.
+ */
+import { getContext, setContext } from 'svelte';
+
+export const STORAGE_KEY = 'margin-lab:present';
+
+/** `present=` in a query string: true/false when it says so, null when absent or unreadable. */
+export function presentFromQuery(search: string): boolean | null {
+	let v: string | null;
+	try {
+		v = new URLSearchParams(search).get('present');
+	} catch {
+		return null;
+	}
+	if (v === null) return null;
+	const s = v.trim().toLowerCase();
+	if (['1', 'true', 'on', 'yes'].includes(s)) return true;
+	if (['0', 'false', 'off', 'no'].includes(s)) return false;
+	return null;
+}
+
+export class Presenter {
+	on = $state(false);
+
+	/** Read the URL, else what this tab chose before. Call once on mount. */
+	init(search: string) {
+		const fromUrl = presentFromQuery(search);
+		if (fromUrl !== null) this.set(fromUrl);
+		else this.on = read() === '1';
+	}
+
+	set(on: boolean) {
+		this.on = on;
+		try {
+			sessionStorage.setItem(STORAGE_KEY, on ? '1' : '0');
+		} catch {
+			// storage blocked (sandboxed iframe): the mode lasts for this page
+		}
+	}
+
+	toggle() {
+		this.set(!this.on);
+	}
+}
+
+function read(): string | null {
+	try {
+		return sessionStorage.getItem(STORAGE_KEY);
+	} catch {
+		return null;
+	}
+}
+
+const KEY = Symbol('presenter');
+
+export function providePresenter(p: Presenter): Presenter {
+	return setContext(KEY, p);
+}
+
+export function usePresenter(): Presenter {
+	return getContext<Presenter>(KEY);
+}
