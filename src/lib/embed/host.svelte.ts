@@ -108,7 +108,7 @@ export class EmbedHost {
 				for (const run of runs) run.play();
 				break;
 			case 'margin-lab:pause':
-				for (const run of runs) run.trainer.pause();
+				for (const run of runs) run.pause();
 				break;
 			case 'margin-lab:reset':
 				for (const run of runs) run.reset();

@@ -33,6 +33,7 @@ export class LabRun {
 	/** replaced (never mutated) when a forced backend is chosen before the first run */
 	trainer = $state.raw<TrainerClient>() as TrainerClient;
 	private options: TrainerOptions;
+	private wantPlay = false;
 
 	/** The snapshot figures should draw: the replayed one, or the newest. */
 	shown = $derived.by((): Snapshot | null => {
@@ -67,6 +68,10 @@ export class LabRun {
 
 	private record(msg: FromWorker) {
 		if (msg.type === 'ready') {
+			if (this.wantPlay) {
+				this.wantPlay = false;
+				this.trainer.start();
+			}
 			this.history = [];
 			this.recorded = [];
 			this.replayAt = null;
@@ -101,9 +106,16 @@ export class LabRun {
 		this.trainer.update(this.settings);
 	}
 
-	/** Start training (no-op while it already runs). */
+	/** Start training (no-op while it already runs); asked before the run is built, it starts once ready. */
 	play() {
-		if (!this.trainer.running) this.trainer.start();
+		if (this.trainer.running) return;
+		if (this.trainer.ready) this.trainer.start();
+		else this.wantPlay = true;
+	}
+
+	pause() {
+		this.wantPlay = false;
+		this.trainer.pause();
 	}
 
 	reset() {
