@@ -11,6 +11,7 @@ export const STORAGE_KEY = 'margin-lab:present';
 export function presentFromQuery(search: string): boolean | null {
 	let v: string | null;
 	try {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- read once, never kept
 		v = new URLSearchParams(search).get('present');
 	} catch {
 		return null;
