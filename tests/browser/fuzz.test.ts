@@ -1,0 +1,172 @@
+/**
+ * Hostile input in a real browser: hundreds of random and malformed query strings loaded into the lab and the
+ * embeds, and over a thousand random postMessages sent to them from a course page on another origin. Every
+ * page renders, every slider stays inside its range, what an embed reports is canonical, nothing is thrown.
+ * (tests/unit/fuzz.test.ts sends tens of thousands of the same kind of inputs through the readers in Node.)
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
+import { baseUrl, launch } from './harness';
+import { canonical, codecs } from '../support/figure-codecs';
+import { randomMessage, randomQuery, rng } from '../support/fuzz-inputs';
+
+let browser: Browser;
+let parent: Server;
+let parentOrigin = '';
+const pages = new Map<string, string>();
+
+beforeAll(async () => {
+	browser = await launch();
+	parent = createServer((req, res) => {
+		const html = pages.get(req.url ?? '');
+		res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+		res.end(html ?? 'not found');
+	});
+	await new Promise<void>((r) => parent.listen(0, '127.0.0.1', r));
+	parentOrigin = `http://localhost:${(parent.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+	await browser?.close();
+	await new Promise((r) => parent?.close(r));
+});
+
+const figureNames = Object.keys(codecs);
+
+/** A page that records what a person would call broken: errors, uncaught exceptions, bad requests. */
+async function recordingPage(context: BrowserContext, problems: string[]): Promise<Page> {
+	const site = new URL(baseUrl()).origin;
+	const page = await context.newPage();
+	page.on('console', (m) => {
+		if (m.type() === 'error') problems.push(`console: ${m.text()}`);
+	});
+	page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
+	page.on('request', (r) => {
+		const u = new URL(r.url());
+		if (u.origin !== site && u.origin !== parentOrigin && u.protocol !== 'data:' && u.protocol !== 'blob:')
+			problems.push(`request to another origin: ${r.url()}`);
+	});
+	page.on('response', (r) => {
+		if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
+	});
+	return page;
+}
+
+/** The page (or frame) renders, has no NaN on show, and every slider sits inside its own range. */
+async function sane(target: Page | Frame, label: string) {
+	const found = await target.evaluate(() => {
+		const out: string[] = [];
+		if (!document.querySelector('h1')) out.push('no heading');
+		// Figures and the lab, not the lesson prose (which may well say "undefined" of a cosine).
+		const parts = [...document.querySelectorAll<HTMLElement>('[data-figure], .lab')];
+		const text = parts.map((el) => el.innerText).join('\n');
+		if (/\bNaN\b|Infinity|undefined/.test(text))
+			out.push(`text: ${text.match(/.{0,30}(NaN|Infinity|undefined).{0,30}/)?.[0]}`);
+		for (const el of document.querySelectorAll<HTMLInputElement>('input[type="range"]')) {
+			const [v, lo, hi] = [Number(el.value), Number(el.min), Number(el.max)];
+			if (!Number.isFinite(v) || v < lo || v > hi)
+				out.push(`slider ${el.id}=${el.value} outside [${el.min}, ${el.max}]`);
+		}
+		for (const el of document.querySelectorAll('svg [d], svg [cx], svg [x1], svg [transform]'))
+			for (const a of el.attributes)
+				if (/NaN|Infinity/.test(a.value)) out.push(`svg ${a.name}=${a.value.slice(0, 40)}`);
+		return out;
+	});
+	expect(found, label).toEqual([]);
+}
+
+describe('random query strings', () => {
+	// 2 lanes (the machine has 2 cores); each route gets its share of seeded queries.
+	const routes = [
+		...Array.from({ length: 6 }, () => 'lab/'),
+		...figureNames.map((n) => `embed/${n}/`),
+		'embed/lesson/margins/',
+		'embed/lesson/softmax-vs-arcface/'
+	];
+	const PER_ROUTE = 16;
+
+	it(`${routes.length * PER_ROUTE} loads of the lab and every embed render, clamped, without errors`, async () => {
+		const r = rng(20261130);
+		const jobs = routes.flatMap((route) => Array.from({ length: PER_ROUTE }, () => route + randomQuery(r)));
+		const lane = async (mine: string[]) => {
+			const problems: string[] = [];
+			const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+			const page = await recordingPage(context, problems);
+			for (const path of mine) {
+				await page.goto(new URL(path, baseUrl()).href, { waitUntil: 'load' });
+				await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+				if (path.startsWith('lab/')) await page.locator('.lab[data-ready="true"]').waitFor();
+				else if (!path.startsWith('embed/lesson/'))
+					await page.locator('[data-figure][data-ready="true"]').waitFor();
+				await sane(page, path);
+				expect(problems, path).toEqual([]);
+			}
+			await context.close();
+		};
+		await Promise.all([lane(jobs.filter((_, i) => i % 2 === 0)), lane(jobs.filter((_, i) => i % 2 === 1))]);
+	}, 600_000);
+});
+
+describe('random postMessages from a course page', () => {
+	const PER_ROUTE = 100;
+	const targets = [...figureNames.map((n) => `embed/${n}/`), 'embed/lesson/margins/', 'lab/'];
+
+	it(`${targets.length * PER_ROUTE} messages to every embed and the lab are obeyed or ignored, never thrown`, async () => {
+		for (const [t, path] of targets.entries()) {
+			const name = path.split('/')[1];
+			const codec = codecs[name];
+			const r = rng(t + 1);
+			const key = `/fuzz-${t}.html`;
+			const src = new URL(path, baseUrl()).href;
+			pages.set(
+				key,
+				`<!doctype html><html lang="en"><title>Course</title><link rel="icon" href="data:,"><script>
+window.got = [];
+addEventListener('message', (e) => window.got.push(e.data));
+</script><iframe src="${src}" title="embed" style="width:1000px;height:900px"></iframe></html>`
+			);
+			const problems: string[] = [];
+			const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+			const page = await recordingPage(context, problems);
+			await page.goto(parentOrigin + key);
+			const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
+			await frame.locator('html[data-hydrated="true"]').waitFor({ timeout: 30_000 });
+			const messages = Array.from({ length: PER_ROUTE }, () => randomMessage(r, codec?.keys ?? ['lang']));
+			for (let i = 0; i < messages.length; i += 10) {
+				await page.evaluate(
+					(batch) => {
+						const w = document.querySelector('iframe')!.contentWindow!;
+						// Some payloads cannot be cloned (Node gave them as plain objects); post what can be.
+						for (const m of batch) w.postMessage(m, '*');
+					},
+					messages.slice(i, i + 10) as never
+				);
+			}
+			await page.evaluate(() => {
+				document.querySelector('iframe')!.contentWindow!.postMessage({ type: 'margin-lab:pause' }, '*');
+			});
+			await frame.waitForTimeout(300);
+			if (path !== 'lab/') {
+				// The last report the embed sent names settings a reader leaves unchanged.
+				await expect
+					.poll(() =>
+						page.evaluate(() =>
+							(window as never as { got: { type: string }[] }).got.some((g) => g?.type === 'margin-lab:state')
+						)
+					)
+					.toBe(true);
+				const last = await page.evaluate(() =>
+					(window as never as { got: { type: string; settings: string }[] }).got
+						.filter((g) => g?.type === 'margin-lab:state')
+						.at(-1)
+				);
+				if (codec) expect(canonical(codec, last!.settings), `${path}: ${last!.settings}`).toBe(true);
+				await frame.locator('[data-figure][data-ready="true"], [data-lesson-figure]').first().waitFor();
+			}
+			await sane(frame, path);
+			expect(problems, path).toEqual([]);
+			await context.close();
+		}
+	}, 600_000);
+});
