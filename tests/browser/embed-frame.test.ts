@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { baseUrl, launch } from './harness';
+import { baseUrl, hydrated, launch, open } from './harness';
 import { embedCode, type EmbedChoice } from '../../src/lib/embed/snippet';
 
 let browser: Browser;
@@ -262,6 +262,44 @@ describe('a lesson embedded in a course page', () => {
 		);
 		await expect.poll(() => frame.locator('h1').textContent()).not.toBe(en);
 		expect(await frame.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
+		expect(problems).toEqual([]);
+	});
+});
+
+describe('the embed-code builder on /teach', () => {
+	it('writes the code for the figure as set up in its preview, with the chosen controls and origin', async () => {
+		const { page, problems } = await open(browser, '/teach/');
+		await hydrated(page);
+		const code = page.locator('[data-testid="builder-code"]');
+		await page.locator('[data-testid="builder-figure"]').selectOption('target-logits');
+		const preview = page.frameLocator('[data-testid="builder-preview"]');
+		const m2 = preview.locator('#target-logits-m2');
+		await m2.waitFor();
+		await m2.focus();
+		for (let i = 0; i < 5; i++) await m2.press('ArrowRight');
+		await expect.poll(() => code.inputValue()).toMatch(/embed\/target-logits\/\?m2=0\.3[&"]/);
+
+		await page.getByLabel(/Only Train, Step and Reset/).check();
+		await page
+			.locator('[data-testid="builder-origin"]')
+			.fill('https://moodle.example.edu/course/view.php?id=3');
+		const text = await code.inputValue();
+		expect(text).toContain('controls=run');
+		expect(text).toContain('parent=https%3A%2F%2Fmoodle.example.edu');
+		expect(text).toContain("e.data.type !== 'margin-lab:height'");
+		// The code is a working iframe: its src opens the embed with those settings.
+		const src = text.match(/src="([^"]+)"/)![1].replace(/&amp;/g, '&');
+		expect(new URL(src).searchParams.get('m2')).toBe('0.3');
+
+		await page.getByLabel(/A whole lesson/).check();
+		await page.locator('[data-testid="builder-lesson"]').selectOption('margins');
+		await expect.poll(() => code.inputValue()).toContain('embed/lesson/margins/');
+		expect(await code.inputValue()).not.toContain('m2=');
+		await page
+			.frameLocator('[data-testid="builder-preview"]')
+			.locator('[data-lesson-figure]')
+			.first()
+			.waitFor();
 		expect(problems).toEqual([]);
 	});
 });
