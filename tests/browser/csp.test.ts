@@ -159,12 +159,11 @@ describe('served with the README’s headers', () => {
 		// The detectors work: a request the policy forbids is seen by the page and reported to the server.
 		await page.evaluate(() => fetch('data:text/plain,canary').catch(() => undefined));
 		// (one event for each policy that forbids it: the meta tag, the header and its report-only copy)
-		await expect.poll(async () => (await violations()).length).toBeGreaterThanOrEqual(2);
+		await expect.poll(async () => (await violations()).length, { timeout: 30_000 }).toBeGreaterThanOrEqual(2);
 		expect(await violations()).toEqual(
 			(await violations()).map(() => expect.objectContaining({ directive: 'connect-src', blocked: 'data' }))
 		);
-		await expect.poll(() => server.collected.length).toBe(1);
-		console.log(JSON.stringify(server.collected));
+		await expect.poll(() => server.collected.length, { timeout: 30_000 }).toBe(1);
 		expect(server.collected).toEqual([
 			{
 				'csp-report': expect.objectContaining({ 'effective-directive': 'connect-src', 'blocked-uri': 'data' })

@@ -2,7 +2,9 @@
  * The classroom cases: the site keeps working offline after a first visit (the service worker answers, the
  * server is gone), it works under a sub-path, and it keeps nothing about a visitor but a few localStorage keys.
  */
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { hydrated, launch, open } from './harness';
@@ -110,6 +112,43 @@ describe('offline, after a first visit', () => {
 		await expect(page.locator('#m2-b').inputValue()).resolves.toBe('0.3');
 		await trainOnWasm(page, 20);
 		expect(problems).toEqual([]);
+	});
+});
+
+describe('a new build', () => {
+	it('takes over from the old one and deletes the old offline copy', async () => {
+		// a copy of the build, so the test can deploy a "new build" over it
+		const dir = mkdtempSync(join(tmpdir(), 'margin-lab-'));
+		cpSync(buildDir, dir, { recursive: true });
+		let server = await serveStatic(dir);
+		const context = await newContext();
+		const { page, problems } = await open(browser, '/', { base: server.url, context });
+		await hydrated(page);
+		const scope = await installed(page);
+		const version = JSON.parse(readFileSync(join(dir, '_app/version.json'), 'utf8')).version as string;
+		await expect(page.evaluate(() => caches.keys())).resolves.toEqual([`margin-lab:${scope}:${version}`]);
+
+		// The new build: the same files, with a service worker of another version, deployed on the same host.
+		const next = `${version}-next`;
+		const sw = join(dir, 'service-worker.js');
+		const code = readFileSync(sw, 'utf8');
+		expect(code).toContain(version);
+		writeFileSync(sw, code.split(version).join(next));
+		await server.close();
+		server = await serveStatic(dir, '/', { port: Number(new URL(scope).port) });
+		// The browser finds the new service-worker.js, installs it (downloading the new build) and lets it take
+		// over, which deletes the old copy.
+		await page.evaluate(async () => (await navigator.serviceWorker.ready).update());
+		await expect
+			.poll(() => page.evaluate(() => caches.keys()), { timeout: 60_000 })
+			.toEqual([`margin-lab:${scope}:${next}`]);
+		const res = await page.goto(server.url + 'lessons/');
+		expect(res?.fromServiceWorker()).toBe(true);
+		await hydrated(page);
+		expect(problems).toEqual([]);
+		await context.close();
+		await server.close();
+		rmSync(dir, { recursive: true, force: true });
 	});
 });
 

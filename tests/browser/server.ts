@@ -14,6 +14,8 @@ export type ServeOptions = {
 	headers?: Record<string, string>;
 	/** a path (under `base`) that accepts POSTed JSON and keeps it in `collected`, answering 204 */
 	collect?: string;
+	/** a port to listen on (default: any free one); a test "redeploys" by serving again on the same port */
+	port?: number;
 };
 
 /**
@@ -55,7 +57,7 @@ export async function serveStatic(dir: string, base = '/', opts: ServeOptions = 
 			res.end('not found');
 		});
 	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
 	return {
 		url: `http://127.0.0.1:${port}${base}`,
