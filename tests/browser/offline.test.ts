@@ -98,10 +98,13 @@ describe('offline, after a first visit', () => {
 		await page.locator('[data-figure="target-logits"][data-ready="true"]').waitFor({ timeout: 30_000 });
 		await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(5);
 
-		// In-app navigation (a link: the page's data comes from the worker too), then a folder without its slash.
-		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Figures' }).click();
-		await page.waitForURL(server.url + 'figures/');
-		await expect(page.locator('h1').textContent()).resolves.toBeTruthy();
+		// In-app navigation (a link: the page's __data.json comes from the worker too), then a folder without
+		// its slash.
+		const data = page.waitForResponse((r) => r.url().startsWith(server.url + 'lessons/__data.json'));
+		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons' }).click();
+		expect((await data).fromServiceWorker()).toBe(true);
+		await page.waitForURL(server.url + 'lessons/');
+		await page.getByRole('link', { name: /Verification, identification/ }).waitFor();
 		const teach = await page.goto(server.url + 'teach');
 		expect(teach?.fromServiceWorker()).toBe(true);
 		expect(page.url()).toBe(server.url + 'teach/');
