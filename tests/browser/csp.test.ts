@@ -4,6 +4,8 @@
  * meta tag does not) runs lessons, the lab and training on WASM and WebGL without a single violation.
  */
 import { readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join, relative, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -180,5 +182,54 @@ describe('served with the README’s headers', () => {
 		expect(server.collected).toEqual([]);
 		expect(problems).toEqual([]);
 		await context.close();
+	});
+
+	it('lets only the listed sites embed a figure (frame-ancestors)', async () => {
+		// An "LMS" on another origin (another port) with a course page that embeds a figure.
+		let site = server.url;
+		const lms = createServer((_req, res) => {
+			res.setHeader('content-type', 'text/html');
+			res.end(
+				`<!doctype html><title>Course</title><iframe src="${site}embed/target-logits/?m2=0.4"></iframe>`
+			);
+		});
+		await new Promise<void>((done) => lms.listen(0, '127.0.0.1', done));
+		const lmsOrigin = `http://127.0.0.1:${(lms.address() as AddressInfo).port}`;
+		// A host that lists the LMS, as the README says.
+		const csp = hostHeaders['Content-Security-Policy'].replace(
+			"frame-ancestors 'self'",
+			`frame-ancestors 'self' ${lmsOrigin}`
+		);
+		const listing = await serveStatic(buildDir, '/', {
+			headers: { ...hostHeaders, 'Content-Security-Policy': csp }
+		});
+		try {
+			const embedIn = async () => {
+				const context = await browser.newContext({ serviceWorkers: 'block' });
+				const page = await context.newPage();
+				const errors: string[] = [];
+				page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+				page.on('pageerror', (e) => errors.push(e.message));
+				await page.goto(lmsOrigin + '/');
+				return { page, context, errors };
+			};
+
+			site = listing.url;
+			const allowed = await embedIn();
+			const frame = allowed.page.frameLocator('iframe');
+			await frame.locator('[data-figure="target-logits"][data-ready="true"]').waitFor({ timeout: 30_000 });
+			expect(allowed.errors).toEqual([]);
+			await allowed.context.close();
+
+			// The README's default, frame-ancestors 'self': the browser refuses to show the page in the LMS.
+			site = server.url;
+			const refused = await embedIn();
+			await expect.poll(() => refused.errors.join('\n'), { timeout: 30_000 }).toContain('frame-ancestors');
+			expect(refused.page.frames().map((f) => f.url())).not.toContain(`${site}embed/target-logits/?m2=0.4`);
+			await refused.context.close();
+		} finally {
+			await listing.close();
+			await new Promise((done) => lms.close(done));
+		}
 	});
 });
