@@ -12,7 +12,9 @@
  * network-first page could come from a newer build whose lazily loaded chunks this cache lacks), and pages
  * load at once on a slow network. A new build has a new `version`, so a new service-worker.js: the browser
  * installs it in the background on the next visit, it takes over at once (skipWaiting + claim) and deletes
- * the old caches, so the visitor sees the new build from the next page load on.
+ * the old caches, so the visitor sees the new build from the next page load on. A tab still showing the old
+ * build whose next in-app navigation needs a chunk that is gone is reloaded by SvelteKit itself (it checks
+ * `_app/version.json`, which this worker leaves to the network, and navigates the full page).
  *
  * Paths: `$service-worker` gives paths from the worker's own location, so the site works from any host and
  * any sub-path (`/course/margin-lab/service-worker.js` has the scope `/course/margin-lab/`). Requests to other
@@ -29,7 +31,7 @@ const CACHE = `${PREFIX}${version}`;
 
 /**
  * KaTeX's stylesheet lists each font as woff2, then woff, then ttf; every browser with service workers reads
- * woff2, so the woff and ttf copies (≈ 580 KB) are left out. A browser that does ask for one gets it from the
+ * woff2, so the woff and ttf copies (≈ 870 KB) are left out. A browser that does ask for one gets it from the
  * network and keeps it (see `runtimeCacheable`). The README's screenshot is not part of the site.
  */
 const skipped = (path: string) => /\.(woff|ttf)$/.test(path) || path.endsWith('/screenshot.png');
