@@ -3,6 +3,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// Fonts stay files: the CSP (security-headers.js) allows fonts from the site only, not data: URLs, and the
+	// service worker precaches the woff2 files.
+	build: { assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined) },
 	// the training worker (src/lib/train/worker.ts): an ES module, without tfjs's ~1,300 @license comments
 	worker: { format: 'es', rolldownOptions: { output: { comments: { legal: false } } } },
 	test: {

@@ -12,7 +12,11 @@ const server = await serveBuild();
 const browser = await launch();
 
 async function openLab(query) {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	// no service worker: its background download of the whole site would share the CPU with the measurement
+	const context = await browser.newContext({
+		viewport: { width: 1280, height: 900 },
+		serviceWorkers: 'block'
+	});
 	const page = await context.newPage();
 	const t0 = Date.now();
 	await page.goto(`${server.base}lab/${query}`);

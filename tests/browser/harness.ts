@@ -34,16 +34,25 @@ export type OpenOptions = {
 	allowConsole?: string[];
 	context?: BrowserContext;
 	reducedMotion?: 'reduce' | 'no-preference';
+	/** the site's address, when a test serves it itself (default: the shared test server) */
+	base?: string;
+	/**
+	 * The site registers a service worker that downloads the whole site (≈ 5 MB) into its cache. Tests block
+	 * it by default so each fresh context does not repeat that download and every request reaches the
+	 * network (and `page.route`); offline.test.ts allows it.
+	 */
+	serviceWorkers?: 'allow' | 'block';
 };
 
 /** Open a path of the built site in a fresh context and start recording problems. */
 export async function open(browser: Browser, path: string, opts: OpenOptions = {}): Promise<Opened> {
-	const base = new URL(baseUrl());
+	const base = new URL(opts.base ?? baseUrl());
 	const context =
 		opts.context ??
 		(await browser.newContext({
 			viewport: opts.viewport ?? { width: 1280, height: 900 },
-			reducedMotion: opts.reducedMotion ?? 'no-preference'
+			reducedMotion: opts.reducedMotion ?? 'no-preference',
+			serviceWorkers: opts.serviceWorkers ?? 'block'
 		}));
 	const page = await context.newPage();
 	const problems: string[] = [];
