@@ -58,7 +58,10 @@ async function course(path: string, choice: Partial<EmbedChoice>, allow: string[
 		key,
 		`<!doctype html><html lang="en"><title>Course</title><link rel="icon" href="data:,"><body><h1>Week 5</h1>${recorder}${code}</body></html>`
 	);
-	const context = await browser.newContext({ viewport: { width: 1100, height: 900 } });
+	const context = await browser.newContext({
+		viewport: { width: 1100, height: 900 },
+		serviceWorkers: 'block'
+	});
 	const page = await context.newPage();
 	const problems: string[] = [];
 	page.on('console', (m) => {

@@ -91,7 +91,10 @@ describe('random query strings', () => {
 		const jobs = routes.flatMap((route) => Array.from({ length: PER_ROUTE }, () => route + randomQuery(r)));
 		const lane = async (mine: string[]) => {
 			const problems: string[] = [];
-			const context = await browser.newContext({ viewport: { width: 1024, height: 800 } });
+			const context = await browser.newContext({
+				viewport: { width: 1024, height: 800 },
+				serviceWorkers: 'block'
+			});
 			const page = await recordingPage(context, problems);
 			for (const path of mine) {
 				await page.goto(new URL(path, baseUrl()).href, { waitUntil: 'load' });
@@ -127,7 +130,10 @@ addEventListener('message', (e) => window.got.push(e.data));
 </script><iframe src="${src}" title="embed" style="width:1000px;height:900px"></iframe></html>`
 			);
 			const problems: string[] = [];
-			const context = await browser.newContext({ viewport: { width: 1100, height: 1000 } });
+			const context = await browser.newContext({
+				viewport: { width: 1100, height: 1000 },
+				serviceWorkers: 'block'
+			});
 			const page = await recordingPage(context, problems);
 			await page.goto(parentOrigin + key);
 			const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
@@ -135,12 +141,12 @@ addEventListener('message', (e) => window.got.push(e.data));
 			const messages = Array.from({ length: PER_ROUTE }, () => randomMessage(r, codec?.keys ?? ['lang']));
 			for (let i = 0; i < messages.length; i += 10) {
 				await page.evaluate(
-					(batch) => {
+					(batch: unknown[]) => {
 						const w = document.querySelector('iframe')!.contentWindow!;
 						// Some payloads cannot be cloned (Node gave them as plain objects); post what can be.
 						for (const m of batch) w.postMessage(m, '*');
 					},
-					messages.slice(i, i + 10) as never
+					messages.slice(i, i + 10)
 				);
 			}
 			await page.evaluate(() => {

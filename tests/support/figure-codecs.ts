@@ -3,10 +3,12 @@ import { decode, encode } from '../../src/lib/state/codec';
 import {
 	decisionMarginSchema,
 	decodeDecisionMargins,
-	targetLogitSchema
+	targetLogitSchema,
+	type DecisionMarginSettings,
+	type TargetLogitSettings
 } from '../../src/lib/state/figure-settings';
 import { decodeLab, encodeLab, labKeys } from '../../src/lib/state/lab-settings';
-import { gallerySchema } from '../../src/lib/figures/face-gallery/data';
+import { gallerySchema, type GallerySettings } from '../../src/lib/figures/face-gallery/data';
 
 export type Codec = { decode: (q: string) => unknown; encode: (s: never) => URLSearchParams; keys: string[] };
 
@@ -14,17 +16,17 @@ const lab: Codec = { decode: decodeLab, encode: encodeLab as never, keys: labKey
 export const codecs: Record<string, Codec> = {
 	'target-logits': {
 		decode: (q) => decode(targetLogitSchema, q),
-		encode: ((s) => encode(targetLogitSchema, s)) as never,
+		encode: ((s: TargetLogitSettings) => encode(targetLogitSchema, s)) as never,
 		keys: Object.keys(targetLogitSchema)
 	},
 	'decision-margins': {
 		decode: decodeDecisionMargins,
-		encode: ((s) => encode(decisionMarginSchema, s)) as never,
+		encode: ((s: DecisionMarginSettings) => encode(decisionMarginSchema, s)) as never,
 		keys: Object.keys(decisionMarginSchema)
 	},
 	'face-gallery': {
 		decode: (q) => decode(gallerySchema, q),
-		encode: ((s) => encode(gallerySchema, s)) as never,
+		encode: ((s: GallerySettings) => encode(gallerySchema, s)) as never,
 		keys: Object.keys(gallerySchema)
 	}
 };
