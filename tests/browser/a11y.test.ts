@@ -64,7 +64,8 @@ async function ready(path: string) {
 	await hydrated(opened.page);
 	// Figures mark themselves ready once they have read their URL settings.
 	await opened.page.waitForFunction(
-		() => [...document.querySelectorAll('[data-figure]')].every((f) => f.getAttribute('data-ready') === 'true'),
+		() =>
+			[...document.querySelectorAll('[data-figure]')].every((f) => f.getAttribute('data-ready') === 'true'),
 		undefined,
 		{ timeout: 30_000 }
 	);
@@ -100,7 +101,8 @@ describe('accessibility (axe-core, WCAG 2.x A/AA + best practice)', () => {
 		await page.locator('[data-testid="train"]:not([disabled])').first().waitFor({ timeout: 120_000 });
 		await page.getByTestId('train').first().click();
 		await page.waitForFunction(
-			() => Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/\D/g, '')) >= 30,
+			() =>
+				Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/\D/g, '')) >= 30,
 			undefined,
 			{ timeout: 120_000 }
 		);
