@@ -65,6 +65,7 @@ async function tabThrough(page: Page, max: number): Promise<string[]> {
 describe('keyboard and focus', () => {
 	it('tabs through the lab with a visible focus ring on every stop; sliders follow the arrow keys', async () => {
 		const { page, context, problems } = await ready('/lab/?lang=en');
+		await page.locator('[data-testid="train"]:not([disabled])').first().waitFor({ timeout: 120_000 });
 		const stops = await tabThrough(page, 80);
 		expect(stops.length).toBeGreaterThan(20);
 		expect(stops.some((s) => s.includes('[train]'))).toBe(true);
