@@ -1,44 +1,165 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launch, open } from './harness';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { hydrated, launch, open, type OpenOptions } from './harness';
+
+/** Every prerendered page: each `index.html` under build/, as a route ending in '/'. */
+function builtRoutes(dir = resolve('build')): string[] {
+	const found: string[] = [];
+	const walk = (d: string) => {
+		for (const name of readdirSync(d)) {
+			const p = join(d, name);
+			if (statSync(p).isDirectory()) walk(p);
+			else if (name === 'index.html') {
+				const rel = relative(dir, d).split(sep).join('/');
+				found.push(rel ? `/${rel}/` : '/');
+			}
+		}
+	};
+	walk(dir);
+	return found.sort();
+}
+
+const routes = builtRoutes();
+const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
+
+/** Run axe on the page as it is now; one line per violation, naming the offending nodes. */
+async function violations(page: Page): Promise<string[]> {
+	const result = await new AxeBuilder({ page: page as never })
+		.withTags(tags)
+		.options({ resultTypes: ['violations'] })
+		.analyze();
+	return result.violations.map(
+		(v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`
+	);
+}
+
+/**
+ * Two pages at a time (two cores, and each run figure starts a worker), each in one of two long-lived browser
+ * contexts: opening a page in an existing context is much cheaper than a fresh context per page.
+ */
+const pool: BrowserContext[] = [];
+const waiting: ((c: BrowserContext) => void)[] = [];
+async function withContext<T>(job: (c: BrowserContext) => Promise<T>): Promise<T> {
+	const context = pool.pop() ?? (await new Promise<BrowserContext>((r) => waiting.push(r)));
+	try {
+		return await job(context);
+	} finally {
+		const next = waiting.shift();
+		if (next) next(context);
+		else pool.push(context);
+	}
+}
 
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launch();
+	for (let i = 0; i < 2; i++) pool.push(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
 });
 afterAll(async () => {
 	await browser?.close();
 });
 
-const routes = [
-	'/',
-	'/figures/target-logits/',
-	'/figures/decision-margins/',
-	'/embed/target-logits/',
-	'/embed/decision-margins/',
-	'/lessons/',
-	'/lessons/margins/',
-	'/lab/',
-	'/figures/',
-	'/figures/feature-circle/',
-	'/teach/'
-];
+async function ready(path: string, opts: OpenOptions = {}) {
+	const opened = await open(browser, path, opts);
+	await hydrated(opened.page);
+	// Figures mark themselves ready once they have read their URL settings.
+	await opened.page.waitForFunction(
+		() =>
+			[...document.querySelectorAll('[data-figure]')].every((f) => f.getAttribute('data-ready') === 'true'),
+		undefined,
+		{ timeout: 30_000 }
+	);
+	return opened;
+}
 
-describe('accessibility (axe-core)', () => {
-	for (const lang of ['en', 'zh'])
-		for (const route of routes) {
-			it(`${route} in ${lang} has no violations`, async () => {
-				const { page, context, problems } = await open(browser, `${route}?lang=${lang}`);
-				await page.locator('html[data-hydrated="true"]').waitFor();
-				await page.waitForTimeout(300);
-				const result = await new AxeBuilder({ page: page as never }).analyze();
-				const found = result.violations.map(
-					(v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`
-				);
-				expect(found).toEqual([]);
-				expect(problems).toEqual([]);
-				await context.close();
-			});
-		}
+describe('accessibility (axe-core, WCAG 2.x A/AA + best practice)', () => {
+	it('finds the prerendered pages', () => {
+		expect(routes).toContain('/');
+		expect(routes).toContain('/lab/');
+		expect(routes).toContain('/teach/');
+		expect(routes.filter((r) => r.startsWith('/lessons/')).length).toBeGreaterThanOrEqual(11);
+		expect(routes.filter((r) => r.startsWith('/embed/')).length).toBeGreaterThanOrEqual(10);
+	});
+
+	describe.concurrent('every page in both languages', () => {
+		for (const route of routes)
+			for (const lang of ['en', 'zh'])
+				it(`${route}?lang=${lang} has no violations`, ({ expect }) =>
+					withContext(async (context) => {
+						const { page, problems } = await ready(`${route}?lang=${lang}`, { context });
+						try {
+							expect(await violations(page)).toEqual([]);
+							expect(problems).toEqual([]);
+						} finally {
+							await page.close();
+						}
+					}));
+	});
+
+	it('the lab after a few training steps, and with the keyboard help open', async () => {
+		// Tall enough that the lab's lazily drawn figures (rendered near the screen) are all on it.
+		const { page, context, problems } = await ready('/lab/?pace=20', {
+			viewport: { width: 1280, height: 2400 }
+		});
+		await page.locator('[data-testid="train"]:not([disabled])').first().waitFor({ timeout: 120_000 });
+		await page.getByTestId('train').first().click();
+		await page.waitForFunction(
+			() =>
+				Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/\D/g, '')) >= 30,
+			undefined,
+			{ timeout: 120_000 }
+		);
+		// While training, each live region speaks at most once every 3 s (the visible text changes far faster).
+		const changes = await page.evaluate(
+			() =>
+				new Promise<{ live: number[][]; visible: number }>((resolve) => {
+					const regions = [...document.querySelectorAll('[data-live-summary]')];
+					const live = regions.map(() => [] as number[]);
+					let visible = 0;
+					const observers = regions.map((el, k) => {
+						const o = new MutationObserver(() => live[k].push(performance.now()));
+						o.observe(el, { childList: true, characterData: true, subtree: true });
+						const shown = el.previousElementSibling;
+						if (shown)
+							new MutationObserver(() => visible++).observe(shown, {
+								childList: true,
+								characterData: true,
+								subtree: true
+							});
+						return o;
+					});
+					setTimeout(() => {
+						observers.forEach((o) => o.disconnect());
+						resolve({ live, visible });
+					}, 7000);
+				})
+		);
+		expect(changes.live.length).toBeGreaterThan(2);
+		expect(changes.visible).toBeGreaterThan(changes.live.flat().length);
+		for (const times of changes.live)
+			for (let i = 1; i < times.length; i++) expect(times[i] - times[i - 1]).toBeGreaterThan(2900);
+
+		await page.getByTestId('train').first().click();
+		await page.waitForFunction(
+			() => document.querySelector('[data-testid="train"]')?.getAttribute('aria-pressed') === 'false'
+		);
+		// Once paused, each live region catches up with the final state.
+		await page.waitForFunction(() =>
+			[...document.querySelectorAll('[data-live-summary]')].every(
+				(el) => el.textContent?.trim() === el.previousElementSibling?.textContent?.replace(/\s+/g, ' ').trim()
+			)
+		);
+		expect(await violations(page)).toEqual([]);
+
+		await page.keyboard.press('?');
+		await page.getByTestId('help').waitFor({ state: 'visible' });
+		expect(await violations(page)).toEqual([]);
+		await page.keyboard.press('Escape');
+		await page.getByTestId('help').waitFor({ state: 'hidden' });
+		expect(problems).toEqual([]);
+		await context.close();
+	});
 });

@@ -29,6 +29,8 @@ export const en = {
 		check: 'Check answer',
 		correct: 'Correct.',
 		incorrect: 'Not quite.',
+		rightOption: 'right answer',
+		wrongOption: 'your answer, not right',
 		chooseFirst: 'Choose an option first.',
 		allFeedback: 'Why each option is right or wrong',
 		sources: 'Sources',
@@ -72,7 +74,7 @@ export const en = {
 		panelDescription: (loss: string, acc: string, theta: string, n: number) =>
 			`${loss}: ${n} held-out faces drawn as points coloured and shaped by identity; held-out accuracy ${acc} %, mean angle to the class centre ${theta}°.`,
 		summary: (which: string, loss: string, step: number, acc: string, theta: string) =>
-			`${which}, ${loss}, step ${step.toLocaleString()}: accuracy ${acc} %, mean angle ${theta}°`,
+			`${which}, ${loss}, step ${step.toLocaleString()}: held-out accuracy ${acc} %, mean angle θ to the class centre ${theta}°`,
 		identity: (i: number) => `ID ${i + 1}`,
 		sample: (i: number, k: number) => `Identity ${i + 1}, sample ${k + 1}`,
 		facesHeading: 'What the networks see',

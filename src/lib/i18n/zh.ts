@@ -30,6 +30,8 @@ export const zh: Messages = {
 		check: '提交答案',
 		correct: '回答正确。',
 		incorrect: '还不对。',
+		rightOption: '正确答案',
+		wrongOption: '你的答案，不正确',
 		chooseFirst: '请先选择一个选项。',
 		allFeedback: '每个选项对在哪里、错在哪里',
 		sources: '参考文献',
@@ -72,7 +74,7 @@ export const zh: Messages = {
 		panelDescription: (loss: string, acc: string, theta: string, n: number) =>
 			`${loss}：${n} 张留出人脸画成点，颜色和形状表示身份；留出集准确率 ${acc}%，与类中心的平均夹角 ${theta}°。`,
 		summary: (which: string, loss: string, step: number, acc: string, theta: string) =>
-			`${which}，${loss}，第 ${step.toLocaleString()} 步：准确率 ${acc}%，平均夹角 ${theta}°`,
+			`${which}，${loss}，第 ${step.toLocaleString()} 步：留出集准确率 ${acc}%，到类中心的平均夹角 θ ${theta}°`,
 		identity: (i: number) => `身份 ${i + 1}`,
 		sample: (i: number, k: number) => `身份 ${i + 1}，样本 ${k + 1}`,
 		facesHeading: '网络看到的是什么',

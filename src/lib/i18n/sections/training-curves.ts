@@ -19,7 +19,7 @@ export const en = {
 	sep: '; ',
 	modelLine: (which: string, loss: string) => `${which}: ${loss}`,
 	modelSummary: (loss: string, l: string, acc: string, theta: string) =>
-		`${loss} loss ${l}, accuracy ${acc} %, mean θ_y ${theta}°`,
+		`${loss}: loss ${l}, accuracy ${acc} %, mean angle ${theta}°`,
 	summary: (step: string, parts: string) => `Step ${step}: ${parts}.`,
 	summaryEmpty: 'No training steps recorded yet.'
 };
@@ -44,7 +44,7 @@ export const zh: typeof en = {
 	sep: '；',
 	modelLine: (which: string, loss: string) => `${which}：${loss}`,
 	modelSummary: (loss: string, l: string, acc: string, theta: string) =>
-		`${loss} 损失 ${l}，准确率 ${acc} %，平均 θ_y ${theta}°`,
+		`${loss}：损失 ${l}，准确率 ${acc} %，平均夹角 ${theta}°`,
 	summary: (step: string, parts: string) => `第 ${step} 步：${parts}。`,
 	summaryEmpty: '还没有记录到训练步。'
 };
