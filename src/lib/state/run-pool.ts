@@ -22,6 +22,7 @@ export class RunPool {
 			const run = new LabRun(state.settings);
 			run.useBackend(state.backend);
 			run.pace = state.pace;
+			run.lazy = true;
 			e = { run, users: 0 };
 			this.entries.set(key, e);
 		}

@@ -37,6 +37,8 @@ export class LabRun {
 	 * no tfjs download) until the student presses Train or Step: see `start` and `stepBy`.
 	 */
 	configured = $state(false);
+	/** A lazy run (lessons, embeds) waits for Train to be built; the lab's run is built on load. */
+	lazy = false;
 	private options: TrainerOptions;
 	/** what to do once the run being built is ready: 'start', or a number of steps */
 	private pending: 'start' | number | null = null;
