@@ -20,6 +20,7 @@ export function writeSummary() {
 		const src = all.findLast((x) => x[key] && Object.keys(x[key]).length);
 		if (src) {
 			r[key] = src[key];
+			if (key === 'lighthouse') r.lighthouseLoad = src.lighthouseLoad;
 			if (src !== latest) from[key] = src.date;
 		}
 	}
@@ -79,6 +80,11 @@ export function writeSummary() {
 			'',
 			'Lighthouse 12.2.3, default mobile config (simulated throttling: slow 4G, 4× CPU), headless Debian Chromium,',
 			'site served with gzip like a static host; medians of the runs. Targets: performance ≥ 95, accessibility 100.',
+			...(r.lighthouseLoad
+				? [
+						`Machine load (1-minute load average) before / after: ${r.lighthouseLoad.before.toFixed(1)} / ${r.lighthouseLoad.after.toFixed(1)} on ${r.lighthouseLoad.cores} cores. Lighthouse scales the CPU time it observes by 4, so a busy machine lowers TBT-, FCP- and LCP-based scores.`
+					]
+				: []),
 			'',
 			'| page | performance | accessibility | LCP (s) | TBT (ms) | CLS | JS transferred (KB) | runs |',
 			'|---|---|---|---|---|---|---|---|'
