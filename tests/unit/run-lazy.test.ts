@@ -36,6 +36,8 @@ describe('lazy runs (lessons, embeds)', () => {
 		);
 		run.lazy = true;
 		run.reset();
+		run.pause();
+		run.update();
 		run.setPace(5);
 		expect(w.made()).toBe(0);
 		expect(run.configured).toBe(false);

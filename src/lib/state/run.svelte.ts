@@ -126,7 +126,7 @@ export class LabRun {
 
 	pause() {
 		this.pending = null;
-		this.trainer.pause();
+		if (this.configured) this.trainer.pause();
 	}
 
 	private later(action: 'start' | number) {
@@ -136,7 +136,8 @@ export class LabRun {
 
 	/** Apply changed hyper-parameters, keeping the weights where the worker can. */
 	update() {
-		this.trainer.update(this.settings);
+		// an unbuilt run reads its settings when it is configured
+		if (this.configured) this.trainer.update(this.settings);
 	}
 
 	reset() {
@@ -146,6 +147,7 @@ export class LabRun {
 
 	dispose() {
 		this.pending = null;
+		this.configured = false;
 		this.trainer.dispose();
 	}
 }
