@@ -19,8 +19,9 @@ export const cspDirectives = {
 	// policies stay the same and a browser that hands a page's policy to its workers still trains on WASM.
 	'script-src': ['self', 'wasm-unsafe-eval'],
 	// Inline style *attributes* are needed: KaTeX's rendered formulas and Svelte components set `style="…"`
-	// (sizes, colours, positions computed from data), and src/app.html wraps the body in one. No page has an
-	// inline <style> element, so those stay limited to the site's own stylesheets.
+	// (sizes, colours, positions computed from data), and src/app.html wraps the body in one. Inline <style>
+	// elements are the site's own component CSS, inlined into each page for a faster first paint
+	// (kit.inlineStyleThreshold); SvelteKit adds each one's hash to `style-src-elem` of the page's meta tag.
 	'style-src': ['self', 'unsafe-inline'],
 	'style-src-elem': ['self'],
 	'style-src-attr': ['unsafe-inline'],
@@ -51,13 +52,15 @@ function serialize(directives) {
  *   LMS origin(s) (e.g. `frame-ancestors 'self' https://moodle.example.edu`) to embed `/embed/<figure>/`.
  * - the policy of the Web Workers, which read their CSP from their own response headers, never from a page's
  *   meta tag: this is where `'wasm-unsafe-eval'` really matters (tfjs's WASM backend runs in the worker).
- * Its `script-src` also allows inline scripts: a header cannot list each page's start-up script hash, and
- * the browser enforces both the header and the page's meta policy, so inline scripts are still limited to
- * the hashed ones each page's meta tag lists.
+ * Its `script-src` and `style-src-elem` also allow inline scripts and styles: a header cannot list each
+ * page's hashes, and the browser enforces both the header and the page's meta policy, so inline scripts and
+ * style elements are still limited to the hashed ones each page's meta tag lists.
  */
 export const headerCsp = serialize({
 	...cspDirectives,
 	'script-src': ['self', 'unsafe-inline', 'wasm-unsafe-eval'],
+	// the same for the inlined <style> elements: each page's meta tag lists their hashes
+	'style-src-elem': ['self', 'unsafe-inline'],
 	'frame-ancestors': ['self']
 });
 

@@ -1,10 +1,23 @@
 // npm run bench: training speed per backend, time to 95 % for ArcFace, the engine's backend choice against
-// the fastest, and frame timing while training. Results: bench/results/<date>.json; summary: BENCHMARKS.md.
+// the fastest, frame timing while training, the JavaScript each page loads and Lighthouse scores.
+// Results: bench/results/<date>.json; summary: BENCHMARKS.md.
+//
+// Run some parts only: node bench/run.mjs --only lighthouse,bundle
+// (parts: speed, timeTo95, choice, frames, bundle, lighthouse; `choice` needs `speed`).
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, totalmem, platform, release, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { launch, readRun, serveBuild, startFrameProbe, stopFrameProbe, summary } from './lib.mjs';
 import { writeSummary } from './summary.mjs';
+import { bundleWeights, lighthousePages, serveCompressed } from './pages.mjs';
+
+const PARTS = ['speed', 'timeTo95', 'choice', 'frames', 'bundle', 'lighthouse'];
+const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
+const only = onlyArg ? onlyArg.replace(/^--only=/, '').split(',') : PARTS;
+for (const p of only)
+	if (!PARTS.includes(p)) throw new Error(`unknown part ${p}; parts: ${PARTS.join(', ')}`);
+if (only.includes('choice') && !only.includes('speed')) throw new Error('choice needs speed');
+const want = (part) => only.includes(part);
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BACKENDS = ['webgl', 'wasm', 'cpu'];
@@ -88,59 +101,87 @@ const result = {
 		})(),
 		note: 'headless Chromium; WebGL runs on SwiftShader (software), so it is far slower than on a real GPU'
 	},
-	speed: {},
-	timeTo95: null,
-	choice: null,
-	frames: {}
+	parts: only
 };
 
-for (const size of [
+const SIZES = [
 	['default', ''],
 	['paper', 'n=1500']
-]) {
-	result.speed[size[0]] = {};
-	for (const b of BACKENDS) {
-		const runs = [];
-		for (let i = 0; i < Math.min(RUNS, 3); i++)
-			runs.push(await speed(`?backend=${b}${size[1] ? '&' + size[1] : ''}`));
-		const sps = summary(runs.map((r) => r.stepsPerSec));
-		result.speed[size[0]][b] = {
-			stepsPerSec: sps,
-			samplesPerSec: sps.median * 128 * 2,
-			readyMs: summary(runs.map((r) => r.readyMs))
-		};
-		console.log(size[0], b, sps.median.toFixed(1), 'steps/s');
+];
+if (want('speed')) {
+	result.speed = {};
+	for (const size of SIZES) {
+		result.speed[size[0]] = {};
+		for (const b of BACKENDS) {
+			const runs = [];
+			for (let i = 0; i < Math.min(RUNS, 3); i++)
+				runs.push(await speed(`?backend=${b}${size[1] ? '&' + size[1] : ''}`));
+			const sps = summary(runs.map((r) => r.stepsPerSec));
+			result.speed[size[0]][b] = {
+				stepsPerSec: sps,
+				samplesPerSec: sps.median * 128 * 2,
+				readyMs: summary(runs.map((r) => r.readyMs))
+			};
+			console.log(size[0], b, sps.median.toFixed(1), 'steps/s');
+		}
 	}
 }
 
-const t95 = [];
-for (let i = 0; i < RUNS; i++) t95.push(await timeTo95());
-result.timeTo95 = {
-	ms: summary(t95.map((r) => r.ms ?? Number.POSITIVE_INFINITY)),
-	steps: summary(t95.map((r) => r.steps)),
-	readyMs: summary(t95.map((r) => r.readyMs)),
-	backends: t95.map((r) => r.backend)
-};
-console.log('time to 95 %', result.timeTo95.ms.median, 'ms');
+if (want('timeTo95')) {
+	const t95 = [];
+	for (let i = 0; i < RUNS; i++) t95.push(await timeTo95());
+	result.timeTo95 = {
+		ms: summary(t95.map((r) => r.ms ?? Number.POSITIVE_INFINITY)),
+		steps: summary(t95.map((r) => r.steps)),
+		readyMs: summary(t95.map((r) => r.readyMs)),
+		backends: t95.map((r) => r.backend)
+	};
+	console.log('time to 95 %', result.timeTo95.ms.median, 'ms');
+}
 
-const auto = [];
-for (let i = 0; i < Math.min(RUNS, 3); i++) auto.push(await speed(''));
-const fastest = Math.max(...BACKENDS.map((b) => result.speed.default[b].stepsPerSec.median));
-const chosen = summary(auto.map((r) => r.stepsPerSec));
-result.choice = {
-	backends: auto.map((r) => r.backend),
-	stepsPerSec: chosen,
-	fastestStepsPerSec: fastest,
-	ratio: chosen.median / fastest
-};
-console.log('choice ratio', result.choice.ratio.toFixed(2));
+if (want('choice')) {
+	const auto = [];
+	for (let i = 0; i < Math.min(RUNS, 3); i++) auto.push(await speed(''));
+	const fastest = Math.max(...BACKENDS.map((b) => result.speed.default[b].stepsPerSec.median));
+	const chosen = summary(auto.map((r) => r.stepsPerSec));
+	result.choice = {
+		backends: auto.map((r) => r.backend),
+		stepsPerSec: chosen,
+		fastestStepsPerSec: fastest,
+		ratio: chosen.median / fastest
+	};
+	console.log('choice ratio', result.choice.ratio.toFixed(2));
+}
 
-result.frames.default = await frames('');
-result.frames.paper = await frames('?n=1500');
-console.log('frames', JSON.stringify(result.frames));
+if (want('frames')) {
+	result.frames = { default: await frames(''), paper: await frames('?n=1500') };
+	console.log('frames', JSON.stringify(result.frames));
+}
 
 await browser.close();
 server.close();
+
+if (want('bundle') || want('lighthouse')) {
+	// Page weight and Lighthouse against a server that compresses like a real static host.
+	const site = await serveCompressed();
+	if (want('bundle')) {
+		const b = await launch();
+		result.bundle = await bundleWeights(b, site.base);
+		await b.close();
+	}
+	if (want('lighthouse')) {
+		// Lighthouse multiplies the CPU time it observes: on a busy machine every score drops. Keep the load.
+		const loadBefore = loadavg()[0];
+		result.lighthouse = await lighthousePages(
+			site.base,
+			['/', '/lessons/softmax-vs-arcface/', '/lab/'],
+			Number(process.env.LIGHTHOUSE_RUNS ?? 3)
+		);
+		result.lighthouseLoad = { before: loadBefore, after: loadavg()[0], cores: cpus().length };
+	}
+	site.close();
+}
+
 mkdirSync('bench/results', { recursive: true });
 const file = `bench/results/${result.date.slice(0, 19).replace(/[:T]/g, '-')}.json`;
 writeFileSync(file, JSON.stringify(result, null, 2) + '\n');

@@ -10,7 +10,21 @@ export function writeSummary() {
 		.filter((f) => f.endsWith('.json'))
 		.sort();
 	if (!files.length) return;
-	const r = JSON.parse(readFileSync(`bench/results/${files.at(-1)}`, 'utf8'));
+	// A run may cover some parts only (`--only lighthouse,bundle`): each section comes from the newest
+	// result that has it, and says its date when that is not the latest run's.
+	const all = files.map((f) => JSON.parse(readFileSync(`bench/results/${f}`, 'utf8')));
+	const latest = all.at(-1);
+	const r = { date: latest.date, machine: latest.machine };
+	const from = {};
+	for (const key of ['speed', 'timeTo95', 'choice', 'frames', 'lighthouse', 'bundle']) {
+		const src = all.findLast((x) => x[key] && Object.keys(x[key]).length);
+		if (src) {
+			r[key] = src[key];
+			if (key === 'lighthouse') r.lighthouseLoad = src.lighthouseLoad;
+			if (src !== latest) from[key] = src.date;
+		}
+	}
+	const dated = (key) => (from[key] ? ` (run of ${from[key]})` : '');
 	const lines = [
 		'# Benchmarks',
 		'',
@@ -21,7 +35,7 @@ export function writeSummary() {
 		''
 	];
 	if (r.speed) {
-		lines.push('## Training speed (both models, batch 128 each)', '');
+		lines.push(`## Training speed (both models, batch 128 each)${dated('speed')}`, '');
 		lines.push('| data | backend | steps/s | samples/s | page ready (s) |', '|---|---|---|---|---|');
 		for (const [size, byB] of Object.entries(r.speed))
 			for (const [b, v] of Object.entries(byB))
@@ -36,7 +50,7 @@ export function writeSummary() {
 	}
 	if (r.timeTo95) {
 		lines.push(
-			'## Time from Train to ArcFace ≥ 95 % held-out (default settings, backend chosen by the engine)',
+			`## Time from Train to ArcFace ≥ 95 % held-out (default settings, backend chosen by the engine)${dated('timeTo95')}`,
 			''
 		);
 		lines.push(`- seconds: ${range(r.timeTo95.ms, s)} — target ≤ 15 s`);
@@ -45,13 +59,13 @@ export function writeSummary() {
 		lines.push(`- backends chosen: ${r.timeTo95.backends.join(', ')}`, '');
 	}
 	if (r.choice) {
-		lines.push("## The engine's backend choice against the fastest measured backend", '');
+		lines.push(`## The engine's backend choice against the fastest measured backend${dated('choice')}`, '');
 		lines.push(`- chosen: ${r.choice.backends.join(', ')} at ${range(r.choice.stepsPerSec, f1)} steps/s`);
 		lines.push(`- fastest forced backend: ${f1(r.choice.fastestStepsPerSec)} steps/s`);
 		lines.push(`- ratio: ${r.choice.ratio.toFixed(2)} — target ≥ 0.9`, '');
 	}
 	if (r.frames) {
-		lines.push('## Main-thread smoothness while training (10 s, 1280 × 900)', '');
+		lines.push(`## Main-thread smoothness while training (10 s, 1280 × 900)${dated('frames')}`, '');
 		lines.push(
 			'| data | frames | p50 frame (ms) | p95 frame (ms) | longest frame (ms) | long tasks > 50 ms |',
 			'|---|---|---|---|---|---|'
@@ -61,14 +75,37 @@ export function writeSummary() {
 		lines.push('', 'Target at default size: p95 ≤ 20 ms and no long tasks.', '');
 	}
 	if (r.lighthouse) {
-		lines.push('## Lighthouse', '', '| page | performance | accessibility |', '|---|---|---|');
+		lines.push(
+			`## Lighthouse${dated('lighthouse')}`,
+			'',
+			'Lighthouse 12.2.3, default mobile config (simulated throttling: slow 4G, 4× CPU), headless Debian Chromium,',
+			'site served with gzip like a static host; medians of the runs. Targets: performance ≥ 95, accessibility 100.',
+			...(r.lighthouseLoad
+				? [
+						`Machine load (1-minute load average) before / after: ${r.lighthouseLoad.before.toFixed(1)} / ${r.lighthouseLoad.after.toFixed(1)} on ${r.lighthouseLoad.cores} cores. Lighthouse scales the CPU time it observes by 4, so a busy machine lowers TBT-, FCP- and LCP-based scores.`
+					]
+				: []),
+			'',
+			'| page | performance | accessibility | LCP (s) | TBT (ms) | CLS | JS transferred (KB) | runs |',
+			'|---|---|---|---|---|---|---|---|'
+		);
 		for (const [p, v] of Object.entries(r.lighthouse))
-			lines.push(`| ${p} | ${v.performance} | ${v.accessibility} |`);
+			lines.push(
+				`| ${p} | ${v.performance} | ${v.accessibility} | ${(v.lcpMs / 1000).toFixed(2)} | ${Math.round(v.tbtMs)} | ${v.cls.toFixed(3)} | ${(v.jsTransferBytes / 1024).toFixed(1)} | ${v.runs.map((x) => x.performance).join(', ')} |`
+			);
 		lines.push('');
 	}
 	if (r.bundle) {
-		lines.push('## JavaScript shipped (gzipped)', '');
-		for (const [p, v] of Object.entries(r.bundle)) lines.push(`- ${p}: ${(v / 1024).toFixed(1)} KB`);
+		lines.push(`## JavaScript per page (gzipped)${dated('bundle')}`, '');
+		lines.push(
+			`Every script a page loads until the network is idle, ${r.bundle.method.replace(/^sum of every script response until network idle, /, '')}.`,
+			`Budget: lesson pages ≤ ${r.bundle.budgetKB.lessons} KB and no training worker (tfjs) until a figure trains (checked by tests/browser/budget.test.ts).`,
+			'',
+			'| page | JS (KB, gzip) | scripts | training worker at load |',
+			'|---|---|---|---|'
+		);
+		for (const [p, v] of Object.entries(r.bundle.pages))
+			lines.push(`| ${p} | ${(v.gzip / 1024).toFixed(1)} | ${v.scripts} | ${v.training ? 'yes' : 'no'} |`);
 		lines.push('');
 	}
 	lines.push(

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, open } from './harness';
+import { hydrated, launch, open } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -10,8 +10,9 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-/** Train the page's run for a while, then pause it. */
+/** Train the page's run for a while, then pause it. The run is built when Train is pressed. */
 async function trainThenPause(page: Page, steps: number) {
+	await hydrated(page);
 	await page.locator('[data-testid="train"]:not([disabled])').first().waitFor({ timeout: 120_000 });
 	await page.getByTestId('train').first().click();
 	await page.waitForFunction(

@@ -92,6 +92,8 @@ describe('lessons', () => {
 		for (const href of links) {
 			for (const lang of ['en', 'zh']) {
 				await page.goto(`${href}?lang=${lang}`);
+				// the language comes from ?lang= once the page hydrates (after its figures' chunks load)
+				await hydrated(page);
 				await expect(page.locator('h1').count()).resolves.toBe(1);
 				await expect(page.locator('.katex-error').count()).resolves.toBe(0);
 				await expect(page.locator('html').getAttribute('lang')).resolves.toBe(

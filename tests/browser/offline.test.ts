@@ -112,7 +112,9 @@ describe('offline, after a first visit', () => {
 		// The lab with settings in the query string is the cached /lab/ page, and it trains.
 		const lab = await page.goto(server.url + 'lab/?backend=wasm&m2b=0.3');
 		expect(lab?.fromServiceWorker()).toBe(true);
-		await expect(page.locator('#m2-b').inputValue()).resolves.toBe('0.3');
+		// The lab reads its URL once hydrated.
+		await page.locator('.lab[data-ready="true"]').waitFor();
+		await expect.poll(() => page.locator('#m2-b').inputValue()).toBe('0.3');
 		await trainOnWasm(page, 20);
 		expect(problems).toEqual([]);
 	});

@@ -1,6 +1,11 @@
 /**
  * Every figure the site can show alone, in a lesson or in an embed, with how it reads its URL. Each figure
  * folder holds a `def.ts` whose default export is its FigureDef; this file collects them.
+ *
+ * The defs are light (name, text, URL codec) and load eagerly; each figure's component (and with it d3 and
+ * the figure's drawing code) is a separate chunk fetched by `loadFigure` only on pages that show it. Pages
+ * await `loadFigures` in their universal `load`, so the prerendered HTML holds the whole figure and
+ * hydration finds the component already loaded.
  */
 import type { Component } from 'svelte';
 import type { Lang, Messages } from '$lib/i18n';
@@ -12,8 +17,11 @@ export type FigureDef<S> = {
 	text: (t: Messages, lang: Lang) => { title: string; caption: string };
 	decode: (params: URLSearchParams | string) => S;
 	encode: (settings: S) => URLSearchParams;
-	component: Component<{ settings: S; id?: string }, Record<string, never>, 'settings'>;
+	/** The figure's component, as a dynamic import (a chunk of its own). */
+	load: () => Promise<{ default: FigureComponent<S> }>;
 };
+
+export type FigureComponent<S> = Component<{ settings: S; id?: string }, Record<string, never>, 'settings'>;
 
 const modules = import.meta.glob<{ default: FigureDef<unknown> }>('./*/def.ts', { eager: true });
 
@@ -29,4 +37,26 @@ export const figureNames: string[] = [
 
 export function isFigureName(v: string): boolean {
 	return Object.hasOwn(figures, v);
+}
+
+const loaded = new Map<string, FigureComponent<unknown>>();
+
+/** The figure's component if it has been loaded already (synchronous: for rendering). */
+export function loadedFigure<S>(name: string): FigureComponent<S> | undefined {
+	return loaded.get(name) as FigureComponent<S> | undefined;
+}
+
+/** Load a figure's component (once; later calls return the same component). */
+export async function loadFigure<S>(name: string): Promise<FigureComponent<S>> {
+	let c = loaded.get(name);
+	if (!c) {
+		c = (await figures[name].load()).default;
+		loaded.set(name, c);
+	}
+	return c as FigureComponent<S>;
+}
+
+/** Load the components of these figures (unknown names are skipped). */
+export async function loadFigures(names: Iterable<string>): Promise<void> {
+	await Promise.all([...new Set(names)].filter(isFigureName).map((n) => loadFigure(n)));
 }

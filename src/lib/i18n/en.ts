@@ -55,6 +55,8 @@ export const en = {
 		seed: 'Seed',
 		preparing: (done: number, total: number) =>
 			`Drawing faces: ${done.toLocaleString()} of ${total.toLocaleString()}…`,
+		lazyRun: (faces: number) =>
+			`Press Train: builds ${faces.toLocaleString('en-US')} synthetic faces and two small networks in your browser.`,
 		choosingBackend: 'Measuring which compute backend is fastest on this device…',
 		backendChosen: (name: string) => `Training on ${name}.`,
 		speedsHeading: 'Measured speed of each backend',

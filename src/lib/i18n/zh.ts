@@ -55,6 +55,8 @@ export const zh: Messages = {
 		seed: '随机种子',
 		preparing: (done: number, total: number) =>
 			`正在绘制人脸：${done.toLocaleString()} / ${total.toLocaleString()}…`,
+		lazyRun: (faces: number) =>
+			`按“训练”：在你的浏览器里生成 ${faces.toLocaleString('en-US')} 张合成人脸和两个小型网络。`,
 		choosingBackend: '正在测量这台设备上哪个计算后端最快…',
 		backendChosen: (name: string) => `正在使用 ${name} 训练。`,
 		speedsHeading: '各后端的实测速度',

@@ -2,6 +2,10 @@
  * Runs shared by the figures of one page: a lesson that places the feature circle, the training curves and
  * the replay with the same settings trains one pair of models, not three. Reference-counted; the last figure
  * to leave disposes its run (and so its worker).
+ *
+ * Runs from the pool are lazy: acquiring one creates no worker (and downloads no tfjs); the run is built
+ * when a figure first trains (`LabRun.start` / `stepBy`). So acquiring is cheap enough to do while the
+ * page is server-rendered, which lets the prerendered figure show its controls.
  */
 import { getContext, setContext } from 'svelte';
 import { LabRun } from './run.svelte';
@@ -18,7 +22,7 @@ export class RunPool {
 			const run = new LabRun(state.settings);
 			run.useBackend(state.backend);
 			run.pace = state.pace;
-			run.configure();
+			run.lazy = true;
 			e = { run, users: 0 };
 			this.entries.set(key, e);
 		}

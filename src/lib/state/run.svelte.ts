@@ -32,8 +32,16 @@ export class LabRun {
 	replayAt = $state<number | null>(null);
 	/** replaced (never mutated) when a forced backend is chosen before the first run */
 	trainer = $state.raw<TrainerClient>() as TrainerClient;
+	/**
+	 * True once the worker was asked to build the run. Runs outside the lab stay unconfigured (no worker,
+	 * no tfjs download) until the student presses Train or Step: see `start` and `stepBy`.
+	 */
+	configured = $state(false);
+	/** A lazy run (lessons, embeds) waits for Train to be built; the lab's run is built on load. */
+	lazy = false;
 	private options: TrainerOptions;
-	private wantPlay = false;
+	/** what to do once the run being built is ready: 'start', or a number of steps */
+	private pending: 'start' | number | null = null;
 
 	/** The snapshot figures should draw: the replayed one, or the newest. */
 	shown = $derived.by((): Snapshot | null => {
@@ -59,22 +67,24 @@ export class LabRun {
 		this.trainer.dispose();
 		this.options = { ...this.options, backend: choice === 'auto' ? undefined : choice };
 		this.trainer = this.client();
+		this.configured = false;
 	}
 
 	setPace(stepsPerSec: number) {
 		this.pace = stepsPerSec;
-		this.trainer.setPace(stepsPerSec > 0 ? stepsPerSec : null);
+		// an unbuilt run gets its pace when it is configured (sending now would start the worker)
+		if (this.configured) this.trainer.setPace(stepsPerSec > 0 ? stepsPerSec : null);
 	}
 
 	private record(msg: FromWorker) {
 		if (msg.type === 'ready') {
-			if (this.wantPlay) {
-				this.wantPlay = false;
-				this.trainer.start();
-			}
 			this.history = [];
 			this.recorded = [];
 			this.replayAt = null;
+			const pending = this.pending;
+			this.pending = null;
+			if (pending === 'start') this.trainer.start();
+			else if (pending !== null) this.trainer.stepBy(pending);
 		} else if (msg.type === 'stats') {
 			const last = this.history.at(-1);
 			if (last && msg.step < last.step) this.history = [];
@@ -97,33 +107,52 @@ export class LabRun {
 
 	/** Build a fresh run from the current settings (new data if the data settings changed). */
 	configure() {
+		this.configured = true;
 		this.trainer.configure(this.settings);
 		if (this.pace > 0) this.trainer.setPace(this.pace);
 	}
 
-	/** Apply changed hyper-parameters, keeping the weights where the worker can. */
-	update() {
-		this.trainer.update(this.settings);
+	/** Train; builds the run first if it was not built yet (the start waits for `ready`). */
+	start() {
+		if (this.trainer.ready) this.trainer.start();
+		else this.later('start');
 	}
 
-	/** Start training (no-op while it already runs); asked before the run is built, it starts once ready. */
-	play() {
-		if (this.trainer.running) return;
-		if (this.trainer.ready) this.trainer.start();
-		else this.wantPlay = true;
+	/** Train n steps, then pause; builds the run first if needed. */
+	stepBy(n: number) {
+		if (this.trainer.ready) this.trainer.stepBy(n);
+		else this.later(n);
 	}
 
 	pause() {
-		this.wantPlay = false;
-		this.trainer.pause();
+		this.pending = null;
+		if (this.configured) this.trainer.pause();
+	}
+
+	private later(action: 'start' | number) {
+		this.pending = action;
+		if (!this.configured) this.configure();
+	}
+
+	/** Apply changed hyper-parameters, keeping the weights where the worker can. */
+	update() {
+		// an unbuilt run reads its settings when it is configured
+		if (this.configured) this.trainer.update(this.settings);
+	}
+
+	/** Train unless already training (embed commands and presenter keys: play never toggles). */
+	play() {
+		if (!this.trainer.running) this.start();
 	}
 
 	reset() {
 		this.replayAt = null;
-		this.trainer.reset();
+		if (this.configured) this.trainer.reset();
 	}
 
 	dispose() {
+		this.pending = null;
+		this.configured = false;
 		this.trainer.dispose();
 	}
 }

@@ -5,13 +5,12 @@ import {
 	type DecisionMarginSettings
 } from '$lib/state/figure-settings';
 import type { FigureDef } from '../registry';
-import DecisionMargins from './DecisionMargins.svelte';
 
 const def: FigureDef<DecisionMarginSettings> = {
 	name: 'decision-margins',
 	text: (t) => t.decisionMargins,
 	decode: decodeDecisionMargins,
 	encode: (s) => encode(decisionMarginSchema, s),
-	component: DecisionMargins
+	load: () => import('./DecisionMargins.svelte')
 };
 export default def;

@@ -1,13 +1,12 @@
 import { decodeLab, encodeLab, type LabUrlState } from '$lib/state/lab-settings';
 import * as text from '$lib/i18n/sections/theta-distribution';
 import type { FigureDef } from '../registry';
-import Embed from './Embed.svelte';
 
 const def: FigureDef<LabUrlState> = {
 	name: 'theta-distribution',
 	text: (_t, lang) => ({ title: text[lang].title, caption: text[lang].caption }),
 	decode: decodeLab,
 	encode: encodeLab,
-	component: Embed
+	load: () => import('./Embed.svelte')
 };
 export default def;
