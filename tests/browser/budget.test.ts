@@ -31,7 +31,11 @@ type Weighed = { page: Page; problems: string[]; scripts: Map<string, number>; w
 
 /** Open a page, recording every script response (gzipped size) and every worker the page starts. */
 async function weigh(path: string): Promise<Weighed> {
-	const context: BrowserContext = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const context: BrowserContext = await browser.newContext({
+		viewport: { width: 1280, height: 900 },
+		// the service worker would fetch the whole site, worker and .wasm included, for offline use
+		serviceWorkers: 'block'
+	});
 	const scripts = new Map<string, number>();
 	const pending: Promise<void>[] = [];
 	const requested: string[] = [];

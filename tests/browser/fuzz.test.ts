@@ -84,7 +84,7 @@ describe('random query strings', () => {
 		'embed/lesson/margins/',
 		'embed/lesson/softmax-vs-arcface/'
 	];
-	const PER_ROUTE = 16;
+	const PER_ROUTE = 10;
 
 	it(`${routes.length * PER_ROUTE} loads of the lab and every embed render, clamped, without errors`, async () => {
 		const r = rng(20261130);
