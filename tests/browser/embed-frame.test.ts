@@ -2,33 +2,25 @@
  * A course page on another origin embeds Margin Lab with the code the /teach builder makes, as an LMS
  * would, and drives it with postMessage: resizing, settings, play/pause/reset, origin checks, junk messages.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { baseUrl, hydrated, launch, open } from './harness';
+import { courseSite, type CourseSite } from './course-site';
 import { embedCode, type EmbedChoice } from '../../src/lib/embed/snippet';
 
 let browser: Browser;
-let parent: Server;
+let lms: CourseSite;
 let parentOrigin = '';
-/** path → html of the course pages served by the "LMS" */
-const pages = new Map<string, string>();
+let served = 0;
 
 beforeAll(async () => {
 	browser = await launch();
-	parent = createServer((req, res) => {
-		const html = pages.get(req.url ?? '');
-		res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-		res.end(html ?? 'not found');
-	});
-	await new Promise<void>((r) => parent.listen(0, '127.0.0.1', r));
-	// Same machine, another origin: "localhost" is not "127.0.0.1".
-	parentOrigin = `http://localhost:${(parent.address() as AddressInfo).port}`;
+	lms = await courseSite();
+	parentOrigin = lms.origin;
 });
 afterAll(async () => {
 	await browser?.close();
-	await new Promise((r) => parent?.close(r));
+	await lms?.close();
 });
 
 /** Records every message the course page receives, and lets the test post into the frame. */
@@ -53,8 +45,8 @@ async function course(path: string, choice: Partial<EmbedChoice>, allow: string[
 		resize: true,
 		...choice
 	});
-	const key = `/course-${pages.size}.html`;
-	pages.set(
+	const key = `/course-${served++}.html`;
+	const url = lms.page(
 		key,
 		`<!doctype html><html lang="en"><title>Course</title><link rel="icon" href="data:,"><body><h1>Week 5</h1>${recorder}${code}</body></html>`
 	);
@@ -82,7 +74,7 @@ async function course(path: string, choice: Partial<EmbedChoice>, allow: string[
 	page.on('response', (r) => {
 		if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
 	});
-	await page.goto(parentOrigin + key);
+	await page.goto(url);
 	const handle = await page.waitForSelector('iframe');
 	const frame = (await handle.contentFrame())!;
 	await frame.waitForSelector('html[data-hydrated="true"]', { timeout: 30_000 });

@@ -4,32 +4,25 @@
  * page renders, every slider stays inside its range, what an embed reports is canonical, nothing is thrown.
  * (tests/unit/fuzz.test.ts sends tens of thousands of the same kind of inputs through the readers in Node.)
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { baseUrl, launch } from './harness';
+import { courseSite, type CourseSite } from './course-site';
 import { canonical, codecs } from '../support/figure-codecs';
 import { randomMessage, randomQuery, rng } from '../support/fuzz-inputs';
 
 let browser: Browser;
-let parent: Server;
+let course: CourseSite;
 let parentOrigin = '';
-const pages = new Map<string, string>();
 
 beforeAll(async () => {
 	browser = await launch();
-	parent = createServer((req, res) => {
-		const html = pages.get(req.url ?? '');
-		res.writeHead(html ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
-		res.end(html ?? 'not found');
-	});
-	await new Promise<void>((r) => parent.listen(0, '127.0.0.1', r));
-	parentOrigin = `http://localhost:${(parent.address() as AddressInfo).port}`;
+	course = await courseSite();
+	parentOrigin = course.origin;
 });
 afterAll(async () => {
 	await browser?.close();
-	await new Promise((r) => parent?.close(r));
+	await course?.close();
 });
 
 const figureNames = Object.keys(codecs);
@@ -122,7 +115,7 @@ describe('random postMessages from a course page', () => {
 			const r = rng(t + 1);
 			const key = `/fuzz-${t}.html`;
 			const src = new URL(path, baseUrl()).href;
-			pages.set(
+			const url = course.page(
 				key,
 				`<!doctype html><html lang="en"><title>Course</title><link rel="icon" href="data:,"><script>
 window.got = [];
@@ -135,7 +128,7 @@ addEventListener('message', (e) => window.got.push(e.data));
 				serviceWorkers: 'block'
 			});
 			const page = await recordingPage(context, problems);
-			await page.goto(parentOrigin + key);
+			await page.goto(url);
 			const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
 			await frame.locator('html[data-hydrated="true"]').waitFor({ timeout: 30_000 });
 			const messages = Array.from({ length: PER_ROUTE }, () => randomMessage(r, codec?.keys ?? ['lang']));
