@@ -192,6 +192,11 @@ describe('small and large screens', () => {
 		const found: string[] = [];
 		for (const route of keyRoutes) {
 			const { page, problems } = await ready(route, { context });
+			// The lab loads its figures as they come near the screen: give the charts time to appear.
+			if (route !== '/')
+				await expect
+					.poll(async () => (await layout(page)).svg, { timeout: 30_000 })
+					.toBeGreaterThan((svgAt360[route] ?? 0) * 1.5);
 			const l = await layout(page);
 			if (l.scroll > l.inner) found.push(`${route}: page is ${l.scroll}px wide`);
 			if (route !== '/' && !(l.svg > (svgAt360[route] ?? 0) * 1.5))
