@@ -15,6 +15,19 @@ export type KeyLike = {
 	targetEditable?: boolean;
 };
 
+/** The parts of a key event the shortcuts look at. */
+export function keyOf(e: KeyboardEvent): KeyLike {
+	const target = e.target as HTMLElement | null;
+	return {
+		key: e.key,
+		ctrlKey: e.ctrlKey,
+		metaKey: e.metaKey,
+		altKey: e.altKey,
+		targetTag: target?.tagName,
+		targetEditable: target?.isContentEditable
+	};
+}
+
 /** Is a key press free for a shortcut (no modifier, not typed into a field)? */
 function free(e: KeyLike): boolean {
 	if (e.ctrlKey || e.metaKey || e.altKey) return false;
