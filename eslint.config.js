@@ -28,6 +28,17 @@ export default ts.config(
 		}
 	},
 	{
+		// Numbers go through `count()` in src/lib/i18n/number.ts: the first toLocaleString() call starts the ICU
+		// formatter (tens of milliseconds of main-thread time on a phone) and follows the device's locale.
+		files: ['src/**'],
+		rules: {
+			'no-restricted-properties': [
+				'error',
+				{ property: 'toLocaleString', message: 'Use count() from $lib/i18n/number.' }
+			]
+		}
+	},
+	{
 		// Lesson HTML is rendered at build time from the repository's own Markdown (marked + KaTeX), never from
 		// anything a visitor supplies, so placing it with {@html} is safe.
 		files: [

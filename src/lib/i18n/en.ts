@@ -1,3 +1,5 @@
+import { count } from './number';
+
 /** English UI strings. The Chinese table must have exactly the same keys (checked by the type). */
 export const en = {
 	langName: 'English',
@@ -37,6 +39,7 @@ export const en = {
 		previous: 'Previous lesson',
 		next: 'Next lesson',
 		print: 'Print this lesson',
+			'This lesson’s text in English could not be loaded, so it is shown in the language the page came with.',
 		figureMissing: (name: string) =>
 			`The “${name}” figure needs the in-browser training lab, which is not part of this build yet.`,
 		openFigure: 'Open this figure on its own page'
@@ -53,16 +56,15 @@ export const en = {
 		modelB: 'Model B',
 		lossOf: (which: string) => `Loss of ${which}`,
 		seed: 'Seed',
-		preparing: (done: number, total: number) =>
-			`Drawing faces: ${done.toLocaleString()} of ${total.toLocaleString()}…`,
+		preparing: (done: number, total: number) => `Drawing faces: ${count(done)} of ${count(total)}…`,
 		lazyRun: (faces: number) =>
-			`Press Train: builds ${faces.toLocaleString('en-US')} synthetic faces and two small networks in your browser.`,
+			`Press Train: builds ${count(faces)} synthetic faces and two small networks in your browser.`,
 		choosingBackend: 'Measuring which compute backend is fastest on this device…',
 		backendChosen: (name: string) => `Training on ${name}.`,
 		speedsHeading: 'Measured speed of each backend',
 		speedCell: (sps: string, warm: string) => `${sps} steps/s (start-up ${warm} s)`,
 		speedFailed: 'not available',
-		stepCounter: (step: number) => `Step ${step.toLocaleString()}`,
+		stepCounter: (step: number) => `Step ${count(step)}`,
 		rate: (sps: string) => `${sps} steps/s`,
 		stats: {
 			model: 'Model',
@@ -71,12 +73,11 @@ export const en = {
 			testAcc: 'Held-out accuracy',
 			theta: 'Mean θ_y'
 		},
-		panelTitle: (which: string, loss: string, step: number) =>
-			`${which}: ${loss}, step ${step.toLocaleString()}`,
+		panelTitle: (which: string, loss: string, step: number) => `${which}: ${loss}, step ${count(step)}`,
 		panelDescription: (loss: string, acc: string, theta: string, n: number) =>
 			`${loss}: ${n} held-out faces drawn as points coloured and shaped by identity; held-out accuracy ${acc} %, mean angle to the class centre ${theta}°.`,
 		summary: (which: string, loss: string, step: number, acc: string, theta: string) =>
-			`${which}, ${loss}, step ${step.toLocaleString()}: held-out accuracy ${acc} %, mean angle θ to the class centre ${theta}°`,
+			`${which}, ${loss}, step ${count(step)}: held-out accuracy ${acc} %, mean angle θ to the class centre ${theta}°`,
 		identity: (i: number) => `ID ${i + 1}`,
 		sample: (i: number, k: number) => `Identity ${i + 1}, sample ${k + 1}`,
 		facesHeading: 'What the networks see',

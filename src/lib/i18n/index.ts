@@ -10,6 +10,8 @@ export const messages: Record<Lang, Messages> = { en, zh };
 /** The `lang` attribute value for each language. */
 export const htmlLang: Record<Lang, string> = { en: 'en', zh: 'zh-Hans' };
 
+export { count } from './number';
+
 export function isLang(v: unknown): v is Lang {
 	return typeof v === 'string' && (languages as readonly string[]).includes(v);
 }

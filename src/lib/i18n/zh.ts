@@ -1,3 +1,4 @@
+import { count } from './number';
 import type { Messages } from './en';
 
 /** 简体中文界面文字：键与英文表完全一致（由类型检查保证）。 */
@@ -53,16 +54,14 @@ export const zh: Messages = {
 		modelB: '模型 B',
 		lossOf: (which: string) => `${which}的损失函数`,
 		seed: '随机种子',
-		preparing: (done: number, total: number) =>
-			`正在绘制人脸：${done.toLocaleString()} / ${total.toLocaleString()}…`,
-		lazyRun: (faces: number) =>
-			`按“训练”：在你的浏览器里生成 ${faces.toLocaleString('en-US')} 张合成人脸和两个小型网络。`,
+		preparing: (done: number, total: number) => `正在绘制人脸：${count(done)} / ${count(total)}…`,
+		lazyRun: (faces: number) => `按“训练”：在你的浏览器里生成 ${count(faces)} 张合成人脸和两个小型网络。`,
 		choosingBackend: '正在测量这台设备上哪个计算后端最快…',
 		backendChosen: (name: string) => `正在使用 ${name} 训练。`,
 		speedsHeading: '各后端的实测速度',
 		speedCell: (sps: string, warm: string) => `每秒 ${sps} 步（启动 ${warm} 秒）`,
 		speedFailed: '不可用',
-		stepCounter: (step: number) => `第 ${step.toLocaleString()} 步`,
+		stepCounter: (step: number) => `第 ${count(step)} 步`,
 		rate: (sps: string) => `每秒 ${sps} 步`,
 		stats: {
 			model: '模型',
@@ -71,12 +70,11 @@ export const zh: Messages = {
 			testAcc: '留出集准确率',
 			theta: '平均 θ_y'
 		},
-		panelTitle: (which: string, loss: string, step: number) =>
-			`${which}：${loss}，第 ${step.toLocaleString()} 步`,
+		panelTitle: (which: string, loss: string, step: number) => `${which}：${loss}，第 ${count(step)} 步`,
 		panelDescription: (loss: string, acc: string, theta: string, n: number) =>
 			`${loss}：${n} 张留出人脸画成点，颜色和形状表示身份；留出集准确率 ${acc}%，与类中心的平均夹角 ${theta}°。`,
 		summary: (which: string, loss: string, step: number, acc: string, theta: string) =>
-			`${which}，${loss}，第 ${step.toLocaleString()} 步：留出集准确率 ${acc}%，到类中心的平均夹角 θ ${theta}°`,
+			`${which}，${loss}，第 ${count(step)} 步：留出集准确率 ${acc}%，到类中心的平均夹角 θ ${theta}°`,
 		identity: (i: number) => `身份 ${i + 1}`,
 		sample: (i: number, k: number) => `身份 ${i + 1}，样本 ${k + 1}`,
 		facesHeading: '网络看到的是什么',

@@ -1,3 +1,5 @@
+import { count } from '../number';
+
 /** Strings of the inversion figure: networks trained on upright faces, tested on upside-down ones. */
 export const en = {
 	title: 'Faces upside down',
@@ -9,9 +11,9 @@ export const en = {
 		'Press “Test on inverted faces” to measure both networks on the held-out faces upright and upside down.',
 	waiting: 'Waiting for the run…',
 	testing: 'Testing…',
-	evaluatedAt: (step: number) => `Tested at step ${step.toLocaleString()}.`,
+	evaluatedAt: (step: number) => `Tested at step ${count(step)}.`,
 	stale: (shown: number, now: number) =>
-		`Tested at step ${shown.toLocaleString()}; the run is now at step ${now.toLocaleString()}. Test again to update.`,
+		`Tested at step ${count(shown)}; the run is now at step ${count(now)}. Test again to update.`,
 	untrained: 'The networks have not trained yet: press Train first, then test.',
 	orientations: { upright: 'upright', inverted: 'inverted' },
 	chance: (pct: string) => `chance ${pct} %`,
@@ -47,9 +49,9 @@ export const zh: typeof en = {
 	before: '点击“用倒置人脸测试”，在正立和倒置的留出人脸上测量两个网络。',
 	waiting: '等待训练准备好…',
 	testing: '正在测试…',
-	evaluatedAt: (step: number) => `在第 ${step.toLocaleString()} 步测试。`,
+	evaluatedAt: (step: number) => `在第 ${count(step)} 步测试。`,
 	stale: (shown: number, now: number) =>
-		`在第 ${shown.toLocaleString()} 步测试；训练现在到了第 ${now.toLocaleString()} 步。再测一次即可更新。`,
+		`在第 ${count(shown)} 步测试；训练现在到了第 ${count(now)} 步。再测一次即可更新。`,
 	untrained: '网络还没有训练：先点“训练”，再来测试。',
 	orientations: { upright: '正立', inverted: '倒置' },
 	chance: (pct: string) => `随机猜测 ${pct} %`,

@@ -1,3 +1,5 @@
+import { count } from '../number';
+
 /** Strings of the pair-angle figure (paper Fig. 6, verification and identification). */
 export const en = {
 	title: 'Angles between pairs: verification and identification',
@@ -5,8 +7,7 @@ export const en = {
 		'Paper Fig. 6, live: the angle between the features of every pair of held-out faces. Pairs of one person (positive) should sit at small angles, pairs of two people (negative) at large ones. A threshold on the angle decides “same person”: TAR is the share of positive pairs it accepts, FAR the share of negative pairs it wrongly accepts. The ROC curve sweeps the threshold; rank-1 asks whether the closest enrolled face belongs to the right person (1:N).',
 	positive: 'Same person (positive pairs)',
 	negative: 'Different people (negative pairs)',
-	panelTitle: (which: string, loss: string, step: number) =>
-		`${which}: ${loss}, step ${step.toLocaleString()}`,
+	panelTitle: (which: string, loss: string, step: number) => `${which}: ${loss}, step ${count(step)}`,
 	xAxis: 'Angle between the two features (degrees)',
 	xAxisShort: 'Angle (degrees)',
 	yAxis: '% of pairs per degree',
@@ -36,12 +37,12 @@ export const en = {
 	rank1Enrolled: 'Rank-1, one enrolled face per identity',
 	rank1Loo: 'Rank-1, all other faces enrolled (leave one out)',
 	rank1Cell: (rate: string, correct: number, probes: number) =>
-		`${rate}\u00a0%\n${correct.toLocaleString()} of ${probes.toLocaleString()}`,
+		`${rate}\u00a0%\n${count(correct)} of ${count(probes)}`,
 	pairs: 'Pairs: same person / different people',
-	pairsCell: (pos: number, neg: number) => `${pos.toLocaleString()} / ${neg.toLocaleString()}`,
-	sampled: (n: number) => `rates and histograms from a random ${n.toLocaleString()} of each kind`,
+	pairsCell: (pos: number, neg: number) => `${count(pos)} / ${count(neg)}`,
+	sampled: (n: number) => `rates and histograms from a random ${count(n)} of each kind`,
 	minFar: 'Smallest FAR that can be measured (1 ÷ negative pairs)',
-	summary: (step: number, parts: string) => `Step ${step.toLocaleString()}. ${parts}`,
+	summary: (step: number, parts: string) => `Step ${count(step)}. ${parts}`,
 	summaryModel: (loss: string, tar: string, far: string, rank1: string) =>
 		`${loss}: TAR ${tar}\u00a0% at FAR ${far}\u00a0%, rank-1 ${rank1}\u00a0%`,
 	diverged: 'No finite features to compare: this model diverged.',
@@ -55,8 +56,7 @@ export const zh: typeof en = {
 		'实时版的论文图 6：每一对留出人脸的特征之间的夹角。同一个人的两张脸（正样本对）应当夹角小，不同人的两张脸（负样本对）应当夹角大。在夹角上设一个阈值来判断“是不是同一个人”：TAR 是被接受的正样本对所占比例，FAR 是被错误接受的负样本对所占比例。ROC 曲线让阈值扫过所有取值；rank-1 则看离查询最近的注册人脸是不是同一个人（1:N 识别）。',
 	positive: '同一个人（正样本对）',
 	negative: '不同的人（负样本对）',
-	panelTitle: (which: string, loss: string, step: number) =>
-		`${which}：${loss}，第 ${step.toLocaleString()} 步`,
+	panelTitle: (which: string, loss: string, step: number) => `${which}：${loss}，第 ${count(step)} 步`,
 	xAxis: '两个特征之间的夹角（度）',
 	xAxisShort: '夹角（度）',
 	yAxis: '每度所占的样本对（%）',
@@ -86,12 +86,12 @@ export const zh: typeof en = {
 	rank1Enrolled: 'Rank-1，每个身份注册一张脸',
 	rank1Loo: 'Rank-1，其余人脸全部注册（留一法）',
 	rank1Cell: (rate: string, correct: number, probes: number) =>
-		`${rate}%\n${probes.toLocaleString()} 次中对 ${correct.toLocaleString()} 次`,
+		`${rate}%\n${count(probes)} 次中对 ${count(correct)} 次`,
 	pairs: '样本对：同一个人 / 不同的人',
-	pairsCell: (pos: number, neg: number) => `${pos.toLocaleString()} / ${neg.toLocaleString()}`,
-	sampled: (n: number) => `比率和直方图取自每类随机抽取的 ${n.toLocaleString()} 对`,
+	pairsCell: (pos: number, neg: number) => `${count(pos)} / ${count(neg)}`,
+	sampled: (n: number) => `比率和直方图取自每类随机抽取的 ${count(n)} 对`,
 	minFar: '能测出的最小 FAR（1 ÷ 负样本对数）',
-	summary: (step: number, parts: string) => `第 ${step.toLocaleString()} 步。${parts}`,
+	summary: (step: number, parts: string) => `第 ${count(step)} 步。${parts}`,
 	summaryModel: (loss: string, tar: string, far: string, rank1: string) =>
 		`${loss}：FAR ${far}% 时 TAR ${tar}%，rank-1 ${rank1}%`,
 	diverged: '没有可比较的有限特征：这个模型发散了。',

@@ -1,3 +1,5 @@
+import { count } from '../number';
+
 /** Strings of the slow-motion figure: one training step of one held-out face, stage by stage. */
 export const en = {
 	title: 'One training step in slow motion',
@@ -67,9 +69,9 @@ export const en = {
 	etaLabel: 'Learning rate η of the step shown',
 	inspectNow: 'Inspect the current weights',
 	pauseInspect: 'Pause training and inspect',
-	running: (step: number) => `Training is running; the numbers are from step ${step.toLocaleString()}.`,
+	running: (step: number) => `Training is running; the numbers are from step ${count(step)}.`,
 	stale: (shown: number, now: number) =>
-		`Numbers from step ${shown.toLocaleString()}; the run is now at step ${now.toLocaleString()}.`,
+		`Numbers from step ${count(shown)}; the run is now at step ${count(now)}.`,
 	waiting: 'Waiting for the run…',
 	inspecting: 'Inspecting…',
 	triplet:
@@ -98,7 +100,7 @@ export const en = {
 		p: string,
 		l: string
 	) =>
-		`${which} (${loss}), step ${step.toLocaleString()}, face ${i + 1} (identity ${id + 1}): θ_y ${theta}, p_y ${p} %, loss ${l}.`,
+		`${which} (${loss}), step ${count(step)}, face ${i + 1} (identity ${id + 1}): θ_y ${theta}, p_y ${p} %, loss ${l}.`,
 	summaryStep: (eta: string, theta: string, change: string) =>
 		`One SGD step of η ${eta} would turn θ_y to ${theta} (${change}).`,
 	hardest: 'Hardest face',
@@ -167,9 +169,8 @@ export const zh: typeof en = {
 	etaLabel: '图中这一步的学习率 η',
 	inspectNow: '查看当前权重',
 	pauseInspect: '暂停训练并查看',
-	running: (step: number) => `训练正在进行；这些数字来自第 ${step.toLocaleString()} 步。`,
-	stale: (shown: number, now: number) =>
-		`数字来自第 ${shown.toLocaleString()} 步；训练现在到了第 ${now.toLocaleString()} 步。`,
+	running: (step: number) => `训练正在进行；这些数字来自第 ${count(step)} 步。`,
+	stale: (shown: number, now: number) => `数字来自第 ${count(shown)} 步；训练现在到了第 ${count(now)} 步。`,
 	waiting: '等待训练准备好…',
 	inspecting: '正在计算…',
 	triplet:
@@ -197,7 +198,7 @@ export const zh: typeof en = {
 		p: string,
 		l: string
 	) =>
-		`${which}（${loss}），第 ${step.toLocaleString()} 步，第 ${i + 1} 张脸（身份 ${id + 1}）：θ_y ${theta}，p_y ${p} %，损失 ${l}。`,
+		`${which}（${loss}），第 ${count(step)} 步，第 ${i + 1} 张脸（身份 ${id + 1}）：θ_y ${theta}，p_y ${p} %，损失 ${l}。`,
 	summaryStep: (eta: string, theta: string, change: string) =>
 		`学习率 η ${eta} 的一步 SGD 会让 θ_y 变成 ${theta}（${change}）。`,
 	hardest: '最难的一张',
