@@ -1,6 +1,7 @@
 /**
- * The performance budget of lesson pages: every lesson loads at most 150 KB of JavaScript (gzipped) and no
- * training worker (tfjs) until a figure trains. Sizes are the response bodies of every script the page
+ * The performance budget of lesson pages: every lesson loads at most 150 KB of JavaScript (gzipped), its
+ * figures' code included once the reader has scrolled to each, and no training worker (tfjs) until a figure
+ * trains. Sizes are the response bodies of every script the page
  * requests, gzipped here with node's zlib at level 9 (what a static host's precompressed files would be),
  * so the numbers do not depend on how the test server compresses.
  */
@@ -55,6 +56,13 @@ async function weigh(path: string): Promise<Weighed> {
 	context.on('page', (p) => p.on('worker', (w) => workers.push(w.url())));
 	const { page, problems } = await open(browser, path, { context });
 	await hydrated(page);
+	await page.waitForLoadState('networkidle');
+	// A lesson builds its figures as the reader reaches them: read to the end, so their code counts too.
+	const figures = page.locator('[data-lesson-figure]');
+	for (let i = 0; i < (await figures.count()); i++) {
+		await figures.nth(i).scrollIntoViewIfNeeded();
+		await figures.nth(i).locator('[data-figure][data-ready="true"]').waitFor();
+	}
 	await page.waitForLoadState('networkidle');
 	await Promise.all(pending);
 	for (const url of requested) if (TRAINING.test(url)) workers.push(url);

@@ -149,6 +149,7 @@ describe('served with the README’s headers', () => {
 		await hydrated(page);
 		await page.goto(server.url + 'lessons/margins/');
 		await hydrated(page);
+		await page.locator('[data-lesson-figure="target-logits"]').scrollIntoViewIfNeeded();
 		await page.locator('[data-figure="target-logits"][data-ready="true"]').waitFor({ timeout: 30_000 });
 		await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(5);
 		expect(await violations()).toEqual([]);

@@ -269,6 +269,8 @@ describe('the embed-code builder on /teach', () => {
 		await page.locator('[data-testid="builder-figure"]').selectOption('target-logits');
 		const preview = page.frameLocator('[data-testid="builder-preview"]');
 		const m2 = preview.locator('#target-logits-m2');
+		// keys pressed before the preview has hydrated would move the bare prerendered slider only
+		await preview.locator('[data-figure="target-logits"][data-ready="true"]').waitFor();
 		await m2.waitFor();
 		await m2.focus();
 		for (let i = 0; i < 5; i++) await m2.press('ArrowRight');

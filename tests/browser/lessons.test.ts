@@ -58,6 +58,8 @@ describe('lessons', () => {
 	it('renders maths with KaTeX and places live figures inside the notes', async () => {
 		const { page, problems } = await open(browser, '/lessons/margins/');
 		await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(5);
+		// a lesson's figure is built when the reader scrolls near it
+		await page.locator('[data-lesson-figure="target-logits"]').scrollIntoViewIfNeeded();
 		await page.locator('[data-figure="target-logits"][data-ready="true"]').waitFor();
 		// The directive asks for the custom curve at m1 = 1, m2 = 0.5, m3 = 0: it must lie on ArcFace.
 		const custom = await page
@@ -80,7 +82,61 @@ describe('lessons', () => {
 		await expect(page.locator('header').isVisible()).resolves.toBe(false);
 		await expect(page.locator('form.quiz button').first().isVisible()).resolves.toBe(false);
 		await expect(page.locator('.sources').isVisible()).resolves.toBe(true);
+		// figures nobody scrolled to are built for the printout, with their pictures drawn
+		const figures = await page.locator('[data-lesson-figure]').count();
+		expect(figures).toBeGreaterThan(1);
+		await expect.poll(() => page.locator('[data-figure-pending]').count()).toBe(0);
+		await expect
+			.poll(() => page.locator('[data-lesson-figure] [data-figure] svg').count())
+			.toBeGreaterThanOrEqual(figures);
 		expect(problems).toEqual([]);
+	});
+
+	it('builds a long lesson’s figures only as a phone scrolls to them, without loading training', async () => {
+		const { page, problems } = await open(browser, '/lessons/softmax-vs-arcface/', {
+			viewport: { width: 390, height: 844 }
+		});
+		const requests: string[] = [];
+		page.on('request', (r) => requests.push(r.url()));
+		await hydrated(page);
+		const figures = page.locator('[data-lesson-figure]');
+		const n = await figures.count();
+		expect(n).toBe(3);
+		await expect(page.locator('[data-lesson-figure] [data-figure-pending]').count()).resolves.toBe(n);
+		for (let i = 0; i < n; i++) {
+			await figures.nth(i).scrollIntoViewIfNeeded();
+			await figures.nth(i).locator('[data-figure][data-ready="true"]').waitFor();
+		}
+		await expect.poll(() => page.locator('[data-lesson-figure] [data-figure-pending]').count()).toBe(0);
+		// the run figures wait for Train: no worker, no tfjs
+		expect(requests.filter((u) => /worker|tfjs|\.wasm/.test(u))).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+
+	it('fetches a lesson’s other language when the reader switches, and keeps the text when it cannot', async () => {
+		const { page, problems } = await open(browser, '/lessons/margins/');
+		await hydrated(page);
+		const json: string[] = [];
+		page.on('request', (r) => r.url().endsWith('.json') && json.push(new URL(r.url()).pathname));
+		const en = await page.locator('.notes p').first().textContent();
+		await page.getByRole('button', { name: '简体中文' }).click();
+		await expect.poll(() => page.locator('.notes p').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+		expect(json).toEqual(['/lessons/margins/zh.json']);
+		await expect(page.locator('h1').textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
+		// back to English: already here, nothing fetched
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect.poll(() => page.locator('.notes p').first().textContent()).toBe(en);
+		expect(json).toHaveLength(1);
+
+		// a broken file (a half-copied deployment): the English text stays, with a note saying why
+		const broken = await open(browser, '/lessons/margins/');
+		await broken.page.route('**/zh.json', (r) => r.fulfill({ status: 200, body: '<html>' }));
+		await hydrated(broken.page);
+		await broken.page.getByRole('button', { name: '简体中文' }).click();
+		await expect.poll(() => broken.page.getByRole('status').filter({ hasText: '未能加载' }).count()).toBe(1);
+		await expect(broken.page.locator('.notes p').first().textContent()).resolves.toBe(en);
+		expect([...problems, ...broken.problems]).toEqual([]);
+		await broken.context.close();
 	});
 
 	it('every lesson opens in both languages without errors', async () => {
@@ -99,6 +155,8 @@ describe('lessons', () => {
 				await expect(page.locator('html').getAttribute('lang')).resolves.toBe(
 					lang === 'zh' ? 'zh-Hans' : 'en'
 				);
+				if (lang === 'zh')
+					await expect.poll(() => page.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
 			}
 		}
 		expect(problems).toEqual([]);

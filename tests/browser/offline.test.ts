@@ -80,6 +80,7 @@ describe('offline, after a first visit', () => {
 			'lessons/',
 			'lessons/margins/',
 			'lessons/margins/__data.json',
+			'lessons/margins/zh.json',
 			'tfjs/tfjs-backend-wasm-simd.wasm'
 		])
 			expect(cached).toContain(p);
@@ -95,8 +96,13 @@ describe('offline, after a first visit', () => {
 		const lesson = await page.goto(server.url + 'lessons/margins/');
 		expect(lesson?.fromServiceWorker()).toBe(true);
 		await hydrated(page);
+		await page.locator('[data-lesson-figure="target-logits"]').scrollIntoViewIfNeeded();
 		await page.locator('[data-figure="target-logits"][data-ready="true"]').waitFor({ timeout: 30_000 });
 		await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(5);
+		// the Chinese text is a separate file, kept by the worker as well
+		await page.getByRole('button', { name: '简体中文' }).click();
+		await expect.poll(() => page.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
+		await page.getByRole('button', { name: 'English' }).click();
 
 		// In-app navigation (a link: the page's __data.json comes from the worker too), then a folder without
 		// its slash.

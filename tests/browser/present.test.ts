@@ -94,8 +94,10 @@ describe('presenter mode', () => {
 			viewport: projector
 		});
 		await hydrated(page);
+		// the instructor scrolls to the figure, which is built as it comes near
+		await page.locator('[data-lesson-figure="feature-circle"]').scrollIntoViewIfNeeded();
 		const train = page.locator('[data-testid="train"]').first();
-		await train.scrollIntoViewIfNeeded();
+		await train.waitFor();
 		await page.locator('body').press('Space');
 		await expect.poll(() => step(page), { timeout: 90_000 }).toBeGreaterThan(5);
 		await page.locator('body').press('Space');

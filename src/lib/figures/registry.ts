@@ -3,9 +3,9 @@
  * folder holds a `def.ts` whose default export is its FigureDef; this file collects them.
  *
  * The defs are light (name, text, URL codec) and load eagerly; each figure's component (and with it d3 and
- * the figure's drawing code) is a separate chunk fetched by `loadFigure` only on pages that show it. Pages
- * await `loadFigures` in their universal `load`, so the prerendered HTML holds the whole figure and
- * hydration finds the component already loaded.
+ * the figure's drawing code) is a separate chunk fetched by `loadFigure` only on pages that show it. A
+ * figure's own page awaits it in its universal `load`, so the prerendered HTML holds the whole figure and
+ * hydration finds the component loaded; lessons and the lab fetch it when the figure is scrolled near.
  */
 import type { Component } from 'svelte';
 import type { Lang, Messages } from '$lib/i18n';
@@ -54,9 +54,4 @@ export async function loadFigure<S>(name: string): Promise<FigureComponent<S>> {
 		loaded.set(name, c);
 	}
 	return c as FigureComponent<S>;
-}
-
-/** Load the components of these figures (unknown names are skipped). */
-export async function loadFigures(names: Iterable<string>): Promise<void> {
-	await Promise.all([...new Set(names)].filter(isFigureName).map((n) => loadFigure(n)));
 }

@@ -39,6 +39,7 @@ export const en = {
 		previous: 'Previous lesson',
 		next: 'Next lesson',
 		print: 'Print this lesson',
+		textMissing:
 			'This lesson’s text in English could not be loaded, so it is shown in the language the page came with.',
 		figureMissing: (name: string) =>
 			`The “${name}” figure needs the in-browser training lab, which is not part of this build yet.`,

@@ -3,6 +3,8 @@ import { zh } from './zh';
 
 export const languages = ['en', 'zh'] as const;
 export type Lang = (typeof languages)[number];
+/** The language pages are prerendered in and a first-time visitor sees. */
+export const defaultLang: Lang = 'en';
 export type { Messages };
 
 export const messages: Record<Lang, Messages> = { en, zh };

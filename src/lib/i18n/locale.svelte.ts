@@ -1,12 +1,12 @@
 import { getContext, setContext } from 'svelte';
-import { htmlLang, isLang, messages, type Lang } from './index';
+import { defaultLang, htmlLang, isLang, messages, type Lang } from './index';
 
 const KEY = Symbol('locale');
 export const STORAGE_KEY = 'margin-lab:lang';
 
 /** The visitor's language: from `?lang=`, else what they chose before, else English. */
 export class Locale {
-	lang = $state<Lang>('en');
+	lang = $state<Lang>(defaultLang);
 	t = $derived(messages[this.lang]);
 	html = $derived(htmlLang[this.lang]);
 

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { defaultLang } from '$lib/i18n';
 import { lessonBySlug, lessonSlugs, summaries } from '$lib/server/lessons';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -10,5 +11,6 @@ export const load: PageServerLoad = ({ params }) => {
 	const all = summaries();
 	const i = all.en.findIndex((l) => l.slug === params.slug);
 	const nav = (j: number) => (j >= 0 && j < all.en.length ? { en: all.en[j], zh: all.zh[j] } : null);
-	return { lesson, previous: nav(i - 1), next: nav(i + 1) };
+	// Only the prerendered language: the page fetches another when the visitor reads in it (LessonText).
+	return { lesson: lesson[defaultLang], previous: nav(i - 1), next: nav(i + 1) };
 };

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { defaultLang } from '$lib/i18n';
 import { lessonBySlug, lessonSlugs } from '$lib/server/lessons';
 import type { EntryGenerator, PageServerLoad } from './$types';
 
@@ -7,5 +8,6 @@ export const entries: EntryGenerator = () => lessonSlugs().map((slug) => ({ slug
 export const load: PageServerLoad = ({ params }) => {
 	const lesson = lessonBySlug(params.slug);
 	if (!lesson) error(404, 'No such lesson');
-	return { lesson };
+	// Only the prerendered language: the embed fetches another when asked for it (LessonText).
+	return { lesson: lesson[defaultLang] };
 };
