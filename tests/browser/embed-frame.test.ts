@@ -276,7 +276,11 @@ describe('the embed-code builder on /teach', () => {
 		for (let i = 0; i < 5; i++) await m2.press('ArrowRight');
 		await expect.poll(() => code.inputValue()).toMatch(/embed\/target-logits\/\?m2=0\.3[&"]/);
 
+		const note = page.getByTestId('builder-controls-note');
+		await expect(note.count()).resolves.toBe(0);
 		await page.getByLabel(/Only Train, Step and Reset/).check();
+		// target-logits does not train: the builder says that these controls leave it with none
+		await expect(note.textContent()).resolves.toMatch(/does not train/);
 		await page
 			.locator('[data-testid="builder-origin"]')
 			.fill('https://moodle.example.edu/course/view.php?id=3');
@@ -297,6 +301,13 @@ describe('the embed-code builder on /teach', () => {
 			.locator('[data-lesson-figure]')
 			.first()
 			.waitFor();
+		await expect(note.count()).resolves.toBe(0);
+		// a figure that trains keeps its Train, Step and Reset: no note
+		await page.getByLabel(/One figure/).check();
+		await page.locator('[data-testid="builder-figure"]').selectOption('feature-circle');
+		await expect.poll(() => code.inputValue()).toContain('embed/feature-circle/');
+		expect(await code.inputValue()).toContain('controls=run');
+		await expect(note.count()).resolves.toBe(0);
 		expect(problems).toEqual([]);
 	});
 });

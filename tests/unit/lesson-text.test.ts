@@ -41,6 +41,17 @@ describe('LessonText', () => {
 		expect(asked).toEqual([url('zh')]);
 	});
 
+	it('hands out the same object for a text each time (the lesson view is keyed on it)', async () => {
+		const first = lesson('en', 'Margins');
+		const { get } = server({ [url('zh')]: lesson('zh', '间隔') });
+		const text = new LessonText(first, url, get);
+		expect(text.in('en')).toBe(first);
+		expect(text.in('zh')).toBe(first);
+		await text.want('zh');
+		expect(text.in('zh')).toBe(text.in('zh'));
+		expect(text.in('en')).toBe(first);
+	});
+
 	it('asks once per language, and never for the one it came with', async () => {
 		const { asked, get } = server({ [url('zh')]: lesson('zh', '间隔') });
 		const text = new LessonText(lesson('en', 'Margins'), url, get);

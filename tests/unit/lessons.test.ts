@@ -90,6 +90,13 @@ describe('figure registry', () => {
 			expect(def.encode(def.decode('')).toString()).toBe('');
 		}
 	});
+
+	it('marks exactly the figures that train (those reading the lab settings) as training', () => {
+		const trains = plannedFigures.filter((n) => figures[n].trains);
+		const readLab = plannedFigures.filter((n) => 'pace' in (figures[n].decode('') as object));
+		expect(trains).toEqual(readLab);
+		expect(trains).toHaveLength(7);
+	});
 });
 
 describe('lesson rendering', () => {

@@ -6,6 +6,7 @@ const def: FigureDef<LabUrlState> = {
 	text: (t) => t.featureCircle,
 	decode: decodeLab,
 	encode: encodeLab,
+	trains: true,
 	load: () => import('./Embed.svelte')
 };
 export default def;

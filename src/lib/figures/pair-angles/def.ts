@@ -7,6 +7,7 @@ const def: FigureDef<LabUrlState> = {
 	text: (_t, lang) => ({ title: strings[lang].title, caption: strings[lang].caption }),
 	decode: decodeLab,
 	encode: encodeLab,
+	trains: true,
 	load: () => import('./Embed.svelte')
 };
 export default def;

@@ -14,6 +14,8 @@ export const en = {
 		controlsAll: 'All controls',
 		controlsRun: 'Only Train, Step and Reset',
 		controlsNone: 'None (the figure as set, or driven by your page)',
+		controlsRunStatic:
+			'This figure is drawn from the formulas and does not train, so with these controls it shows none: students see it as you set it in the preview.',
 		hideHeading: 'Hide these lab controls',
 		origin: 'Your course site’s address (optional)',
 		originHint:
@@ -46,6 +48,8 @@ export const zh: typeof en = {
 		controlsAll: '全部控件',
 		controlsRun: '只有训练、单步和重置',
 		controlsNone: '不显示（图保持设定，或由你的页面控制）',
+		controlsRunStatic:
+			'这张图由公式直接画出，不需要训练，所以选这一项时它不显示任何控件：学生看到的就是你在预览里设好的样子。',
 		hideHeading: '隐藏这些实验控件',
 		origin: '课程网站地址（可选）',
 		originHint: '填入例如 https://moodle.example.edu 后，嵌入页只听从该网站发来的消息，也只向它报告高度。',

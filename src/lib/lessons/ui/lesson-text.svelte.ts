@@ -10,7 +10,8 @@ type Fetch = (url: string) => Promise<Pick<Response, 'ok' | 'json'>>;
  * lesson's HTML about a quarter larger, all of it parsed before the first paint.
  */
 export class LessonText {
-	#texts: Partial<Record<Lang, RenderedLesson>> = $state({});
+	// raw: the texts are replaced whole, never edited, and keep their identity (LessonBody keys on it)
+	#texts: Partial<Record<Lang, RenderedLesson>> = $state.raw({});
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping only; nothing renders from it
 	#asked = new Set<Lang>();
 	/** Languages whose text could not be loaded: the prerendered text stays on screen. */
@@ -23,7 +24,7 @@ export class LessonText {
 		this.#first = first;
 		this.#url = url;
 		this.#get = get;
-		this.#texts[first.lang as Lang] = first;
+		this.#texts = { [first.lang]: first };
 		this.#asked.add(first.lang as Lang);
 	}
 
@@ -41,7 +42,7 @@ export class LessonText {
 			if (!res.ok) throw new Error('not found');
 			const lesson: unknown = await res.json();
 			if (!isLesson(lesson, this.#first.slug, lang)) throw new Error('not this lesson');
-			this.#texts[lang] = lesson;
+			this.#texts = { ...this.#texts, [lang]: lesson };
 		} catch {
 			this.failed = [...this.failed, lang];
 		}
