@@ -70,10 +70,15 @@ const TRAINING = /\/workers\/worker-[^/]*\.js$|\/tfjs\/|\.wasm$/;
 
 /**
  * The JavaScript a page loads until it is idle: every script response, gzipped with node's zlib at level 9,
- * and whether the training worker (tfjs) was requested.
+ * and whether the training worker (tfjs) was requested. A lesson builds its figures as the reader reaches
+ * them, so the page is read to the end first (as tests/browser/budget.test.ts does). The service worker is
+ * blocked: it downloads every file of the site for offline use, which is not what the page itself loads.
  */
 export async function weighPage(browser, url) {
-	const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+	const context = await browser.newContext({
+		viewport: { width: 1280, height: 900 },
+		serviceWorkers: 'block'
+	});
 	const page = await context.newPage();
 	const sizes = new Map();
 	const pending = [];
@@ -96,6 +101,12 @@ export async function weighPage(browser, url) {
 	});
 	await page.goto(url, { waitUntil: 'load' });
 	await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 60_000 });
+	await page.waitForLoadState('networkidle');
+	const figures = page.locator('[data-lesson-figure]');
+	for (let i = 0; i < (await figures.count()); i++) {
+		await figures.nth(i).scrollIntoViewIfNeeded();
+		await figures.nth(i).locator('[data-figure][data-ready="true"]').waitFor({ timeout: 60_000 });
+	}
 	await page.waitForLoadState('networkidle');
 	await Promise.all(pending);
 	await context.close();
@@ -121,7 +132,8 @@ export async function bundleWeights(browser, base) {
 		);
 	}
 	return {
-		method: "sum of every script response until network idle, gzipped by node's zlib at level 9",
+		method:
+			"sum of every script response until network idle (a lesson read to the end), service worker blocked, gzipped by node's zlib at level 9",
 		budgetKB: { lessons: 150 },
 		pages
 	};

@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hydrated, launch, open, type OpenOptions } from './harness';
+import { hydrated, launch, open, readToEnd, type OpenOptions } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -150,6 +150,9 @@ describe('small and large screens', () => {
 		const found: string[] = [];
 		for (const route of keyRoutes) {
 			const { page, problems } = await ready(route, { context });
+			// what a phone builds only when scrolled near is checked too
+			await readToEnd(page);
+			if (route.startsWith('/lab/')) expect(await page.locator('aside fieldset').count()).toBeGreaterThan(2);
 			const l = await layout(page);
 			svgAt360[route] = l.svg;
 			if (l.scroll > l.inner) found.push(`${route}: page is ${l.scroll}px wide`);

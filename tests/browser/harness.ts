@@ -92,3 +92,23 @@ export async function figureReady(page: Page, name: string): Promise<void> {
 export async function hydrated(page: Page): Promise<void> {
 	await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 30_000 });
 }
+
+/**
+ * Scroll through the whole page and back to the top, as a reader would, so that everything built only
+ * when scrolled near (a lesson's figures, the lab's settings on a phone) is built, then wait for figure
+ * code still loading.
+ */
+export async function readToEnd(page: Page): Promise<void> {
+	await page.evaluate(async () => {
+		const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 30)));
+		for (let y = 0; y < document.documentElement.scrollHeight; y += innerHeight / 2) {
+			scrollTo(0, y);
+			await frame();
+		}
+		scrollTo(0, 0);
+		await frame();
+	});
+	await page.waitForFunction(() => !document.querySelector('[data-figure-pending]'), undefined, {
+		timeout: 30_000
+	});
+}

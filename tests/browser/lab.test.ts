@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, open } from './harness';
+import { hydrated, launch, open } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -112,6 +112,20 @@ describe('the lab, as a student uses it', () => {
 		await expect(page.getByTestId('help').isVisible()).resolves.toBe(true);
 		await page.keyboard.press('Escape');
 		await expect(page.getByTestId('help').isVisible()).resolves.toBe(false);
+		expect(problems).toEqual([]);
+	});
+
+	it('on a phone, builds the settings below the figures only when the student scrolls to them', async () => {
+		const { page, problems } = await open(browser, '/lab/?m2b=0.3', {
+			viewport: { width: 390, height: 844 }
+		});
+		await hydrated(page);
+		const settings = page.locator('aside fieldset');
+		await expect(settings.count()).resolves.toBe(0);
+		await page.locator('aside').scrollIntoViewIfNeeded();
+		await expect.poll(() => settings.count()).toBeGreaterThan(2);
+		// built late, it still shows the settings the URL asked for
+		await expect(page.locator('output[for="m2-b"]').textContent()).resolves.toMatch(/^0\.30/);
 		expect(problems).toEqual([]);
 	});
 });
