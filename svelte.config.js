@@ -22,7 +22,10 @@ const config = {
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// Each prerendered page gets a <meta http-equiv="content-security-policy"> with the hash of its inline
 		// start-up script; security-headers.js explains every directive and the headers a host should add.
-		csp: { mode: 'hash', directives: cspDirectives }
+		csp: { mode: 'hash', directives: cspDirectives },
+		// src/service-worker.ts is registered by the root layout once the page has settled
+		// (src/lib/offline/register.ts), not at `load`.
+		serviceWorker: { register: false }
 	}
 };
 
