@@ -115,13 +115,18 @@ describe('the lab, as a student uses it', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('on a phone, builds the settings below the figures only when the student scrolls to them', async () => {
+	it('on a phone, builds the figures and the settings only as the student scrolls to them', async () => {
 		const { page, problems } = await open(browser, '/lab/?m2b=0.3', {
 			viewport: { width: 390, height: 844 }
 		});
 		await hydrated(page);
 		const settings = page.locator('aside fieldset');
 		await expect(settings.count()).resolves.toBe(0);
+		// the figures below the controls too: each is built as it comes within reach
+		const circle = page.locator('[data-lab-figure="feature-circle"] [data-when-visible]');
+		await expect(circle.getAttribute('data-when-visible')).resolves.toBe('waiting');
+		await page.locator('[data-lab-figure="feature-circle"]').scrollIntoViewIfNeeded();
+		await expect.poll(() => circle.getAttribute('data-when-visible')).toBe('shown');
 		await page.locator('aside').scrollIntoViewIfNeeded();
 		await expect.poll(() => settings.count()).toBeGreaterThan(2);
 		// built late, it still shows the settings the URL asked for
