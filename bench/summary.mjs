@@ -98,7 +98,7 @@ export function writeSummary() {
 	if (r.bundle) {
 		lines.push(`## JavaScript per page (gzipped)${dated('bundle')}`, '');
 		lines.push(
-			`Every script a page loads until the network is idle: ${r.bundle.method.replace(/^sum of every script response until network idle,? ?/, '')}.`,
+			`Every script a page loads until the network is idle ${r.bundle.method.replace(/^sum of every script response until network idle,? ?/, '')}.`,
 			`Budget: lesson pages ≤ ${r.bundle.budgetKB.lessons} KB and no training worker (tfjs) until a figure trains (checked by tests/browser/budget.test.ts).`,
 			'',
 			'| page | JS (KB, gzip) | scripts | training worker at load |',
