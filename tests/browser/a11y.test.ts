@@ -65,6 +65,11 @@ afterAll(async () => {
 async function ready(path: string, opts: OpenOptions = {}) {
 	const opened = await open(browser, path, opts);
 	await hydrated(opened.page);
+	// a lesson's Chinese text is fetched after hydration: check the page once it is there
+	if (/lesson\/[^/]+\/\?lang=zh|lessons\/[^/]+\/\?lang=zh/.test(path))
+		await opened.page.waitForFunction(() =>
+			/[\u4e00-\u9fff]/.test(document.querySelector('h1')?.textContent ?? '')
+		);
 	// Figures mark themselves ready once they have read their URL settings.
 	await opened.page.waitForFunction(
 		() =>

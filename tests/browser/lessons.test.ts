@@ -32,11 +32,12 @@ describe('lessons', () => {
 
 		await page.getByRole('link', { name: /Next lesson/ }).click();
 		await page.waitForURL(/\/lessons\/face-space\/$/);
+		// the Chinese text of a lesson is fetched when first asked for
 		await page.getByRole('button', { name: '简体中文' }).click();
-		await expect(page.locator('h1').textContent()).resolves.toContain('人脸');
+		await expect.poll(() => page.locator('h1').textContent()).toContain('人脸');
 		await page.reload();
 		await hydrated(page);
-		await expect(page.locator('h1').textContent()).resolves.toContain('人脸');
+		await expect.poll(() => page.locator('h1').textContent()).toContain('人脸');
 
 		await page.goto(page.url().replace(/face-space\/$/, ''));
 		await hydrated(page);
