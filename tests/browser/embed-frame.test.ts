@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { baseUrl, hydrated, launch, open } from './harness';
+import { baseUrl, hydrated, launch, open, watch } from './harness';
 import { courseSite, type CourseSite } from './course-site';
 import { embedCode, type EmbedChoice } from '../../src/lib/embed/snippet';
 
@@ -55,25 +55,7 @@ async function course(path: string, choice: Partial<EmbedChoice>, allow: string[
 		serviceWorkers: 'block'
 	});
 	const page = await context.newPage();
-	const problems: string[] = [];
-	page.on('console', (m) => {
-		if (m.type() === 'error' && !allow.some((a) => m.text().includes(a)))
-			problems.push(`console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-	page.on('request', (r) => {
-		const o = new URL(r.url()).origin;
-		if (
-			o !== site.origin &&
-			o !== parentOrigin &&
-			!r.url().startsWith('data:') &&
-			!r.url().startsWith('blob:')
-		)
-			problems.push(`request to another origin: ${r.url()}`);
-	});
-	page.on('response', (r) => {
-		if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
-	});
+	const problems = watch(page, [site.origin, parentOrigin], allow);
 	await page.goto(url);
 	const handle = await page.waitForSelector('iframe');
 	const frame = (await handle.contentFrame())!;

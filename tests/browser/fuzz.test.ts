@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { baseUrl, launch } from './harness';
+import { baseUrl, launch, watch } from './harness';
 import { courseSite, type CourseSite } from './course-site';
 import { canonical, codecs } from '../support/figure-codecs';
 import { randomMessage, randomQuery, rng } from '../support/fuzz-inputs';
@@ -27,23 +27,10 @@ afterAll(async () => {
 
 const figureNames = Object.keys(codecs);
 
-/** A page that records what a person would call broken: errors, uncaught exceptions, bad requests. */
-async function recordingPage(context: BrowserContext, problems: string[]): Promise<Page> {
-	const site = new URL(baseUrl()).origin;
+/** A new page in `context` and the list of what goes wrong on it (see `watch`). */
+async function recordingPage(context: BrowserContext): Promise<{ page: Page; problems: string[] }> {
 	const page = await context.newPage();
-	page.on('console', (m) => {
-		if (m.type() === 'error') problems.push(`console: ${m.text()}`);
-	});
-	page.on('pageerror', (e) => problems.push(`uncaught: ${e.message}`));
-	page.on('request', (r) => {
-		const u = new URL(r.url());
-		if (u.origin !== site && u.origin !== parentOrigin && u.protocol !== 'data:' && u.protocol !== 'blob:')
-			problems.push(`request to another origin: ${r.url()}`);
-	});
-	page.on('response', (r) => {
-		if (r.status() >= 400) problems.push(`HTTP ${r.status()} ${r.url()}`);
-	});
-	return page;
+	return { page, problems: watch(page, [new URL(baseUrl()).origin, parentOrigin]) };
 }
 
 /** The page (or frame) renders, has no NaN on show, and every slider sits inside its own range. */
@@ -83,12 +70,11 @@ describe('random query strings', () => {
 		const r = rng(20261130);
 		const jobs = routes.flatMap((route) => Array.from({ length: PER_ROUTE }, () => route + randomQuery(r)));
 		const lane = async (mine: string[]) => {
-			const problems: string[] = [];
 			const context = await browser.newContext({
 				viewport: { width: 1024, height: 800 },
 				serviceWorkers: 'block'
 			});
-			const page = await recordingPage(context, problems);
+			const { page, problems } = await recordingPage(context);
 			for (const path of mine) {
 				await page.goto(new URL(path, baseUrl()).href, { waitUntil: 'load' });
 				await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 30_000 });
@@ -122,12 +108,11 @@ window.got = [];
 addEventListener('message', (e) => window.got.push(e.data));
 </script><iframe src="${src}" title="embed" style="width:1000px;height:900px"></iframe></html>`
 			);
-			const problems: string[] = [];
 			const context = await browser.newContext({
 				viewport: { width: 1100, height: 1000 },
 				serviceWorkers: 'block'
 			});
-			const page = await recordingPage(context, problems);
+			const { page, problems } = await recordingPage(context);
 			await page.goto(url);
 			const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
 			await frame.locator('html[data-hydrated="true"]').waitFor({ timeout: 30_000 });
