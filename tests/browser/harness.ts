@@ -42,7 +42,7 @@ export type OpenOptions = {
 	/**
 	 * The site registers a service worker that downloads the whole site (≈ 5 MB) into its cache. Tests block
 	 * it by default so each fresh context does not repeat that download and every request reaches the
-	 * network (and `page.route`); offline.test.ts allows it.
+	 * network (and the listeners of `watch`); offline.test.ts allows it.
 	 */
 	serviceWorkers?: 'allow' | 'block';
 };
