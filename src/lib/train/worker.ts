@@ -6,15 +6,8 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
-import { generateDataset, type FaceDataset } from '$lib/faces';
-import {
-	configureWasm,
-	loseWebGLContext,
-	rankBackends,
-	selectBackend,
-	trySetBackend,
-	watchContextLoss
-} from './backend';
+import type { FaceDataset } from '$lib/faces';
+import { configureWasm, loseWebGLContext, rankBackends, selectBackend, trySetBackend } from './backend';
 import { Engine, type Pair } from './engine';
 import { inspectionMessage, invertedMessage } from './inspect';
 import { Pacer } from './pace';
@@ -31,6 +24,7 @@ import {
 	type ToWorker
 } from './protocol';
 import { validateSettings, type TrainSettings } from './settings';
+import { BackendWatch, DataCache } from './worker-parts';
 import { backendNames, type BackendName } from './types';
 
 const TICK_MS = 20;
@@ -44,14 +38,12 @@ const port = self as unknown as {
 const post = (m: FromWorker, transfer: Transferable[] = []) => port.postMessage(m, transfer);
 
 let settings: TrainSettings | null = null;
-let data: FaceDataset | null = null;
-let dataKey = '';
+const data = new DataCache();
 let engine: Engine | null = null;
 let backend: BackendName | null = null;
 let speeds: BackendSpeed[] = [];
 const failed = new Set<BackendName>();
-let contextLost = false;
-let stopWatching = () => {};
+const watch = new BackendWatch();
 let running = false;
 let stopAt: number | null = null;
 let msPerStep = 10;
@@ -84,54 +76,17 @@ function scheduleTick(delayMs = 0): void {
 	else ticker.port2.postMessage(null);
 }
 
-async function makeData(s: TrainSettings): Promise<FaceDataset> {
-	const key = JSON.stringify([s.seed, s.perIdentity, s.size, s.nuisance]);
-	if (data && key === dataKey) return data;
-	const gen = generateDataset({
-		seed: s.seed,
-		perIdentity: s.perIdentity,
-		size: s.size,
-		nuisance: s.nuisance
-	});
-	for (;;) {
-		const r = gen.next();
-		if (r.done) {
-			data = r.value;
-			dataKey = key;
-			return data;
-		}
-		post({ type: 'progress', ...r.value });
-		await new Promise((resolve) => setTimeout(resolve, 0));
-	}
-}
-
 async function pickBackend(s: TrainSettings, choice: BackendChoice): Promise<void> {
 	if (backend) return;
 	const result = await selectBackend(s, choice);
 	speeds = result.speeds;
 	backend = result.chosen;
 	if (!backend) throw new Error('no tfjs backend could start');
-	watchBackend();
-}
-
-/** Rejects when the WebGL context is lost: a read-back pending at that moment would never settle. */
-let lost: Promise<never> = new Promise<never>(() => {});
-const guard = <T>(p: Promise<T>): Promise<T> => Promise.race([p, lost]);
-
-function watchBackend(): void {
-	stopWatching();
-	contextLost = false;
-	let fail: (e: Error) => void = () => {};
-	lost = new Promise<never>((_, reject) => (fail = reject));
-	lost.catch(() => {});
-	stopWatching = watchContextLoss(() => {
-		contextLost = true;
-		fail(new Error('WebGL context lost'));
-	});
+	watch.watch();
 }
 
 function build(weights?: Pair<Weights>, step = 0): void {
-	if (!data || !settings) return;
+	if (!data.current || !settings) return;
 	const old = engine;
 	engine = null;
 	try {
@@ -139,7 +94,7 @@ function build(weights?: Pair<Weights>, step = 0): void {
 	} catch {
 		// tensors of a lost backend cannot always be freed
 	}
-	engine = new Engine(data, settings, { weights, step });
+	engine = new Engine(data.current, settings, { weights, step });
 	lastWeightsAt = -Infinity;
 }
 
@@ -160,19 +115,19 @@ async function publish(): Promise<void> {
 async function publishNow(): Promise<void> {
 	if (!engine) return;
 	const e = engine;
-	const evals = await guard(e.evaluateAsync());
+	const evals = await watch.guard(e.evaluateAsync());
 	const models: [ModelStats, ModelStats] = [
 		modelStats(evals[0], e.runners[0]),
 		modelStats(evals[1], e.runners[1])
 	];
 	post({ type: 'stats', step: e.steps, stepsPerSec: pacer.rate, models });
 	const snaps: [ModelSnapshot, ModelSnapshot] = [modelSnapshot(evals[0]), modelSnapshot(evals[1])];
-	const labels = Int32Array.from(data?.testY ?? []);
+	const labels = Int32Array.from(data.current?.testY ?? []);
 	post({ type: 'snapshot', step: e.steps, labels, models: snaps }, snapshotTransfer(labels, snaps));
 	lastUpdate = performance.now();
 	if (performance.now() - lastWeightsAt > WEIGHTS_EVERY_MS) {
 		lastWeightsAt = performance.now();
-		const weights = keepFinite(await guard(e.readWeights()), saved?.weights ?? null);
+		const weights = keepFinite(await watch.guard(e.readWeights()), saved?.weights ?? null);
 		if (weights) saved = { step: e.steps, weights };
 	}
 }
@@ -182,8 +137,8 @@ async function answer(
 	job: (e: Engine, d: FaceDataset) => Promise<[FromWorker, ArrayBuffer[]]>
 ): Promise<void> {
 	const once = async () => {
-		if (!engine || !data) return;
-		const [msg, transfer] = await guard(job(engine, data));
+		if (!engine || !data.current) return;
+		const [msg, transfer] = await watch.guard(job(engine, data.current));
 		post(msg, transfer);
 	};
 	try {
@@ -205,7 +160,7 @@ async function switchBackend(reason: string): Promise<void> {
 			continue;
 		}
 		backend = next;
-		watchBackend();
+		watch.watch();
 		const flags = engine?.runners.map((r) => ({ paused: r.paused, diverged: r.diverged }));
 		build(saved?.weights, saved?.step ?? 0);
 		engine?.runners.forEach((r, i) => Object.assign(r, flags?.[i]));
@@ -223,14 +178,14 @@ async function tick(): Promise<void> {
 	let done = 0;
 	try {
 		while (running && performance.now() - t0 < TICK_MS) {
-			if (contextLost) throw new Error(`${backend ?? 'backend'} lost`);
+			if (watch.lost) throw new Error(`${backend ?? 'backend'} lost`);
 			const left = TICK_MS - (performance.now() - t0);
 			let n = Math.max(1, Math.min(64, Math.floor(left / msPerStep)));
 			if (stopAt !== null) n = Math.min(n, stopAt - engine.steps);
 			n = pacer.take(n, performance.now());
 			if (n === 0) break;
 			const t = performance.now();
-			const report = await guard(engine.stepAsync(n));
+			const report = await watch.guard(engine.stepAsync(n));
 			msPerStep = 0.8 * msPerStep + (0.2 * (performance.now() - t)) / n;
 			done += n;
 			for (const d of report.diverged) post({ type: 'diverged', ...d, step: report.step });
@@ -252,7 +207,7 @@ async function handle(msg: ToWorker): Promise<void> {
 			running = false;
 			settings = validateSettings(msg.settings);
 			if (!backend) configureWasm(msg.wasmPath);
-			await makeData(settings);
+			await data.get(settings, (p) => post({ type: 'progress', ...p }));
 			await pickBackend(settings, msg.backend ?? 'auto');
 			saved = null;
 			build();
@@ -260,8 +215,8 @@ async function handle(msg: ToWorker): Promise<void> {
 				type: 'ready',
 				backend: backend ?? 'cpu',
 				speeds,
-				nTrain: data?.nTrain ?? 0,
-				nTest: data?.nTest ?? 0
+				nTrain: data.current?.nTrain ?? 0,
+				nTest: data.current?.nTest ?? 0
 			});
 			postState();
 			await publish();
@@ -319,7 +274,7 @@ async function handle(msg: ToWorker): Promise<void> {
 			return;
 		case 'simulate-backend-loss':
 			// a real context loss on WebGL (the event arrives asynchronously); elsewhere the next tick fails
-			if (!loseWebGLContext()) contextLost = true;
+			if (!loseWebGLContext()) watch.lost = true;
 			return;
 	}
 }
