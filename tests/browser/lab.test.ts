@@ -106,6 +106,10 @@ describe('the lab, as a student uses it', () => {
 		await expect(page.getByTestId('loss-b').inputValue()).resolves.toBe('cosface');
 		await expect(page.locator('#m3-b').count()).resolves.toBe(0);
 		await expect(page.locator('#per-identity').count()).resolves.toBe(0);
+		// the feature circle is built, without its export buttons
+		const circle = page.locator('[data-lab-figure="feature-circle"]');
+		await circle.locator('[data-when-visible="shown"]').waitFor();
+		await expect.poll(() => circle.locator('[data-figure-pending]').count()).toBe(0);
 		await expect(page.locator('[data-export]').count()).resolves.toBe(0);
 		await page.locator('h1').click();
 		await page.keyboard.press('?');
@@ -124,9 +128,13 @@ describe('the lab, as a student uses it', () => {
 		await expect(settings.count()).resolves.toBe(0);
 		// the figures below the controls too: each is built as it comes within reach
 		const circle = page.locator('[data-lab-figure="feature-circle"] [data-when-visible]');
+		const exports = page.locator('[data-lab-figure="feature-circle"] [data-export]');
 		await expect(circle.getAttribute('data-when-visible')).resolves.toBe('waiting');
+		await expect(exports.count()).resolves.toBe(0);
 		await page.locator('[data-lab-figure="feature-circle"]').scrollIntoViewIfNeeded();
 		await expect.poll(() => circle.getAttribute('data-when-visible')).toBe('shown');
+		// its export buttons (PNG and SVG; CSV once there are points) come with it
+		await expect.poll(() => exports.count()).toBeGreaterThanOrEqual(2);
 		await page.locator('aside').scrollIntoViewIfNeeded();
 		await expect.poll(() => settings.count()).toBeGreaterThan(2);
 		// built late, it still shows the settings the URL asked for

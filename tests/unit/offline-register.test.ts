@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { registerWhenSettled, SETTLE_MS } from '$lib/offline/register';
+import { whenSettled } from '$lib/ui/settled';
 
 /** A stand-in browser: a timeline of what happened, with load, timers and idle callbacks run by hand. */
 function fakeBrowser(opts: { loaded?: boolean; sw?: boolean; refuse?: boolean } = {}) {
@@ -66,5 +67,28 @@ describe('registerWhenSettled', () => {
 		refused.runIdle();
 		await new Promise((r) => setTimeout(r, 0));
 		expect(refused.log).toContain('register /service-worker.js');
+	});
+});
+
+describe('whenSettled', () => {
+	it('without a delay, runs at the first idle moment after load', () => {
+		const b = fakeBrowser();
+		whenSettled(() => b.log.push('job'), 0, 1000, b.env);
+		b.runIdle();
+		expect(b.log).toEqual([]);
+		b.load();
+		b.runTimers();
+		expect(b.log).toEqual([]);
+		b.runIdle();
+		expect(b.log).toEqual(['job']);
+	});
+
+	it('a cancelled job never runs', () => {
+		const b = fakeBrowser({ loaded: true });
+		const cancel = whenSettled(() => b.log.push('job'), 500, 1000, b.env);
+		b.runTimers();
+		cancel();
+		b.runIdle();
+		expect(b.log).toEqual(['after 500 ms']);
 	});
 });

@@ -7,37 +7,20 @@
  * total blocking time on this machine swung between 60 and 600 ms on the unchanged home page. Waiting until
  * the browser is idle a few seconds after `load` still leaves a classroom's pages cached within seconds.
  */
+import { browserSettleEnv, whenSettled, type SettleEnv } from '$lib/ui/settled';
+
 export const SETTLE_MS = 3000;
 
-type Env = {
-	sw: Pick<ServiceWorkerContainer, 'register'> | undefined;
-	loaded: () => boolean;
-	onload: (f: () => void) => void;
-	later: (f: () => void, ms: number) => void;
-	idle: (f: () => void) => void;
-};
+type Env = SettleEnv & { sw: Pick<ServiceWorkerContainer, 'register'> | undefined };
 
 function browserEnv(): Env {
-	return {
-		sw: 'serviceWorker' in navigator ? navigator.serviceWorker : undefined,
-		loaded: () => document.readyState === 'complete',
-		onload: (f) => addEventListener('load', f, { once: true }),
-		later: (f, ms) => void setTimeout(f, ms),
-		idle: (f) =>
-			'requestIdleCallback' in window ? void requestIdleCallback(f, { timeout: 5000 }) : void setTimeout(f, 0)
-	};
+	return { ...browserSettleEnv(), sw: 'serviceWorker' in navigator ? navigator.serviceWorker : undefined };
 }
 
 /** Register `url` after `load`, SETTLE_MS and an idle moment; quietly does nothing where it cannot. */
 export function registerWhenSettled(url: string, env: Env = browserEnv()): void {
 	const sw = env.sw;
 	if (!sw) return;
-	const go = () =>
-		env.idle(() => {
-			// A refused registration (private mode, an http page) leaves the site working online.
-			sw.register(url).catch(() => undefined);
-		});
-	const settle = () => env.later(go, SETTLE_MS);
-	if (env.loaded()) settle();
-	else env.onload(settle);
+	// A refused registration (private mode, an http page) leaves the site working online.
+	whenSettled(() => void sw.register(url).catch(() => undefined), SETTLE_MS, 5000, env);
 }
