@@ -6,8 +6,18 @@ cd "$(dirname "$0")/.."
 # shellcheck source=scripts/ensure-chromium.sh
 source scripts/ensure-chromium.sh
 
-echo "== svelte-check" && npm run --silent check
-echo "== prettier + eslint" && npm run --silent lint
-echo "== unit tests" && npx vitest run
-echo "== build" && npm run --silent build >/dev/null
-echo "== browser tests" && npx vitest run --config vitest.browser.config.ts
+# Run one step under a heading and say how long it took (the suite should stay well under 15 minutes).
+step() {
+	local name=$1 start=$SECONDS
+	shift
+	echo "== $name"
+	"$@"
+	echo "== $name: $((SECONDS - start)) s"
+}
+
+step svelte-check npm run --silent check
+step "prettier + eslint" npm run --silent lint
+step "unit tests" npx vitest run
+step build bash -c 'npm run --silent build >/dev/null'
+step "browser tests" npx vitest run --config vitest.browser.config.ts
+echo "== all tests passed in $SECONDS s"
