@@ -14,8 +14,9 @@ export default ts.config(
 	{
 		files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
 		languageOptions: {
+			// No type-aware rules are on (svelte-check does the type checking), so no TypeScript project
+			// service: building it for every .svelte file took ESLint from 13 s to 32 s.
 			parserOptions: {
-				projectService: true,
 				extraFileExtensions: ['.svelte'],
 				parser: ts.parser,
 				svelteConfig
