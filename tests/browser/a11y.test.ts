@@ -73,7 +73,7 @@ async function ready(path: string, opts: OpenOptions = {}) {
 	const opened = await open(browser, path, opts);
 	await hydrated(opened.page);
 	// a lesson's Chinese text is fetched after hydration: check the page once it is there
-	if (/lesson\/[^/]+\/\?lang=zh|lessons\/[^/]+\/\?lang=zh/.test(path))
+	if (/lessons?\/[^/]+\/\?lang=zh/.test(path))
 		await opened.page.waitForFunction(() =>
 			/[\u4e00-\u9fff]/.test(document.querySelector('h1')?.textContent ?? '')
 		);
