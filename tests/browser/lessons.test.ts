@@ -59,6 +59,15 @@ describe('lessons', () => {
 	it('renders maths with KaTeX and places live figures inside the notes', async () => {
 		const { page, problems } = await open(browser, '/lessons/margins/');
 		await expect(page.locator('.katex').count()).resolves.toBeGreaterThan(5);
+		// KaTeX's stylesheet, cut to what the lessons use, still hides the MathML copy (kept for screen
+		// readers) and lays out the visible formula; rules the lessons never need are gone
+		const mathml = await page.locator('.katex-mathml').first().boundingBox();
+		expect(mathml!.width * mathml!.height).toBeLessThanOrEqual(1);
+		const drawn = await page.locator('.katex-display .katex-html').first().boundingBox();
+		expect(drawn!.width).toBeGreaterThan(50);
+		const css = await page.locator('style').allTextContents();
+		expect(css.join('')).toContain('.katex .mfrac .frac-line');
+		expect(css.join('')).not.toMatch(/\.fbox|format\("truetype"\)/);
 		// a lesson's figure is built when the reader scrolls near it
 		await page.locator('[data-lesson-figure="target-logits"]').scrollIntoViewIfNeeded();
 		await page.locator('[data-figure="target-logits"][data-ready="true"]').waitFor();
@@ -124,10 +133,14 @@ describe('lessons', () => {
 		await expect.poll(() => page.locator('.notes p').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
 		expect(json).toEqual(['/lessons/margins/zh.json']);
 		await expect(page.locator('h1').textContent()).resolves.toMatch(/[\u4e00-\u9fff]/);
-		// back to English: already here, nothing fetched
+		// back to English: the page's own notes left the screen with the switch, so they come from their file
 		await page.getByRole('button', { name: 'English' }).click();
 		await expect.poll(() => page.locator('.notes p').first().textContent()).toBe(en);
-		expect(json).toHaveLength(1);
+		expect(json).toEqual(['/lessons/margins/zh.json', '/lessons/margins/en.json']);
+		// and from then on switching fetches nothing
+		await page.getByRole('button', { name: '简体中文' }).click();
+		await expect.poll(() => page.locator('.notes p').first().textContent()).toMatch(/[\u4e00-\u9fff]/);
+		expect(json).toHaveLength(2);
 
 		// a broken file (a half-copied deployment): the English text stays, with a note saying why
 		const broken = await open(browser, '/lessons/margins/');
@@ -138,6 +151,39 @@ describe('lessons', () => {
 		await expect(broken.page.locator('.notes p').first().textContent()).resolves.toBe(en);
 		expect([...problems, ...broken.problems]).toEqual([]);
 		await broken.context.close();
+	});
+
+	it('carries its notes once in the page, and brings them along on a link followed inside the site', async () => {
+		const { page, problems } = await open(browser, '/lessons/margins/');
+		await hydrated(page);
+		// the notes are in the HTML once: not again in the data the page hydrates from
+		const html = await (await page.request.get(page.url())).text();
+		const first = (await page.locator('.notes p').first().textContent())!.trim();
+		expect(first.length).toBeGreaterThan(40);
+		const piece = first.slice(0, 40);
+		expect(html.split(piece)).toHaveLength(2);
+
+		// a client-side navigation: no page load, and the next lesson's notes are all there
+		const documents: string[] = [];
+		page.on('request', (r) => r.resourceType() === 'document' && documents.push(r.url()));
+		await page.getByRole('link', { name: /Next lesson/ }).click();
+		await page.waitForURL(/\/lessons\/decision-margins\/$/);
+		await expect.poll(() => page.locator('h1').textContent()).toContain('Decision margins');
+		const next = await (await page.request.get(page.url())).text();
+		const shown = await page.locator('.notes').allTextContents();
+		expect(shown.length).toBeGreaterThan(1);
+		for (const notes of shown) expect(notes.trim().length).toBeGreaterThan(40);
+		// the same notes as the prerendered page of that lesson
+		const prerendered = await page.evaluate(
+			(h) =>
+				[...new DOMParser().parseFromString(h, 'text/html').querySelectorAll('.notes')].map(
+					(n) => n.textContent
+				),
+			next
+		);
+		expect(shown).toEqual(prerendered);
+		expect(documents).toEqual([]);
+		expect(problems).toEqual([]);
 	});
 
 	it('every lesson opens in both languages without errors', async () => {

@@ -81,6 +81,7 @@ describe('offline, after a first visit', () => {
 			'lessons/margins/',
 			'lessons/margins/__data.json',
 			'lessons/margins/zh.json',
+			'lessons/margins/en.json',
 			'tfjs/tfjs-backend-wasm-simd.wasm'
 		])
 			expect(cached).toContain(p);
@@ -102,7 +103,10 @@ describe('offline, after a first visit', () => {
 		// the Chinese text is a separate file, kept by the worker as well
 		await page.getByRole('button', { name: '简体中文' }).click();
 		await expect.poll(() => page.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
+		// back in English, the notes come from their own file (the page's copy left with the switch)
 		await page.getByRole('button', { name: 'English' }).click();
+		await expect.poll(() => page.locator('h1').textContent()).not.toMatch(/[\u4e00-\u9fff]/);
+		await expect(page.locator('.notes p').first().textContent()).resolves.toMatch(/[a-z]{4}/);
 
 		// In-app navigation (a link: the page's __data.json comes from the worker too), then a folder without
 		// its slash.
@@ -110,7 +114,11 @@ describe('offline, after a first visit', () => {
 		await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Lessons' }).click();
 		expect((await data).fromServiceWorker()).toBe(true);
 		await page.waitForURL(server.url + 'lessons/');
-		await page.getByRole('link', { name: /Verification, identification/ }).waitFor();
+		// a lesson reached by a link brings its notes from the worker's copy of its text file
+		await page.getByRole('link', { name: /Verification, identification/ }).click();
+		await page.waitForURL(server.url + 'lessons/verify-identify/');
+		await expect.poll(() => page.locator('.notes').count()).toBeGreaterThan(1);
+		await expect(page.locator('.notes p').first().textContent()).resolves.toMatch(/[a-z]{4}/);
 		const teach = await page.goto(server.url + 'teach');
 		expect(teach?.fromServiceWorker()).toBe(true);
 		expect(page.url()).toBe(server.url + 'teach/');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LessonText } from '$lib/lessons/ui/lesson-text.svelte';
+import { withoutProse } from '$lib/lessons/prose';
 import type { RenderedLesson } from '$lib/lessons/types';
 
 const lesson = (lang: string, title: string): RenderedLesson => ({
@@ -9,7 +10,10 @@ const lesson = (lang: string, title: string): RenderedLesson => ({
 	title,
 	summary: '',
 	figures: [],
-	segments: [{ kind: 'html', html: `<p>${title}</p>` }],
+	segments: [
+		{ kind: 'html', html: `<p>${title}</p>` },
+		{ kind: 'figure', name: 'target-logits', query: '' }
+	],
 	questions: [],
 	sources: []
 });
@@ -28,51 +32,96 @@ function server(table: Record<string, unknown>) {
 }
 
 const url = (lang: string) => `/lessons/margins/${lang}.json`;
+const both = { [url('en')]: lesson('en', 'Margins'), [url('zh')]: lesson('zh', '间隔') };
 
 describe('LessonText', () => {
 	it('shows the text the page came with until another language arrives, then that one', async () => {
-		const { asked, get } = server({ [url('zh')]: lesson('zh', '间隔') });
-		const text = new LessonText(lesson('en', 'Margins'), url, get);
-		expect(text.in('en').title).toBe('Margins');
-		expect(text.in('zh').title).toBe('Margins');
-		await text.want('zh');
-		expect(text.in('zh').title).toBe('间隔');
-		expect(text.in('en').title).toBe('Margins');
+		const { asked, get } = server(both);
+		const first = lesson('en', 'Margins');
+		const text = new LessonText(first, url, get);
+		expect(text.shown).toBe(first);
+		const going = text.show('zh');
+		expect(text.shown).toBe(first);
+		await going;
+		expect(text.shown.title).toBe('间隔');
+		// a complete first text is kept: coming back fetches nothing
+		await text.show('en');
+		expect(text.shown).toBe(first);
 		expect(asked).toEqual([url('zh')]);
+	});
+
+	it('keeps notes that live in the page while they are on screen, and fetches them once they have left', async () => {
+		const { asked, get } = server(both);
+		const first = withoutProse(lesson('en', 'Margins'));
+		const text = new LessonText(first, url, get, true);
+		await text.show('en');
+		expect(text.shown).toBe(first);
+		expect(asked).toEqual([]);
+		await text.show('zh');
+		await text.show('en');
+		expect(asked).toEqual([url('zh'), url('en')]);
+		expect(text.shown.segments[0]).toEqual({ kind: 'html', html: '<p>Margins</p>' });
+		// both complete now: switching costs nothing
+		await text.show('zh');
+		await text.show('en');
+		expect(asked).toHaveLength(2);
+	});
+
+	it('fetches the notes of a text that came without them and is not on the page (a client-side navigation)', async () => {
+		const { asked, get } = server(both);
+		const text = new LessonText(withoutProse(lesson('en', 'Margins')), url, get, false);
+		await text.show('en');
+		expect(asked).toEqual([url('en')]);
+		expect(text.shown.segments[0]).toEqual({ kind: 'html', html: '<p>Margins</p>' });
 	});
 
 	it('hands out the same object for a text each time (the lesson view is keyed on it)', async () => {
-		const first = lesson('en', 'Margins');
-		const { get } = server({ [url('zh')]: lesson('zh', '间隔') });
-		const text = new LessonText(first, url, get);
-		expect(text.in('en')).toBe(first);
-		expect(text.in('zh')).toBe(first);
-		await text.want('zh');
-		expect(text.in('zh')).toBe(text.in('zh'));
-		expect(text.in('en')).toBe(first);
+		const { get } = server(both);
+		const text = new LessonText(lesson('en', 'Margins'), url, get);
+		await text.show('zh');
+		const zh = text.shown;
+		await text.show('en');
+		await text.show('zh');
+		expect(text.shown).toBe(zh);
 	});
 
-	it('asks once per language, and never for the one it came with', async () => {
-		const { asked, get } = server({ [url('zh')]: lesson('zh', '间隔') });
+	it('asks once for a language while a request is on its way; the last choice wins', async () => {
+		const { asked, get } = server(both);
 		const text = new LessonText(lesson('en', 'Margins'), url, get);
-		await Promise.all([text.want('zh'), text.want('zh'), text.want('en')]);
-		await text.want('zh');
+		await Promise.all([text.show('zh'), text.show('zh'), text.show('en')]);
 		expect(asked).toEqual([url('zh')]);
+		// the Chinese text arrived after English was chosen again: English stays on screen
+		expect(text.shown.lang).toBe('en');
 		expect(text.failed).toEqual([]);
 	});
 
-	it('keeps the text it has and reports the language when the file is missing, broken or another lesson', async () => {
+	it('keeps the text it has and reports the language when the file is missing, broken, another lesson or without notes', async () => {
 		for (const body of [
 			undefined,
 			new Error('offline'),
 			{ title: 'x' },
-			{ ...lesson('zh', 'x'), slug: 'other' }
+			{ ...lesson('zh', 'x'), slug: 'other' },
+			withoutProse(lesson('zh', 'x'))
 		]) {
 			const { get } = server(body === undefined ? {} : { [url('zh')]: body });
 			const text = new LessonText(lesson('en', 'Margins'), url, get);
-			await text.want('zh');
-			expect(text.in('zh').title).toBe('Margins');
+			await text.show('zh');
+			expect(text.shown.title).toBe('Margins');
 			expect(text.failed).toEqual(['zh']);
 		}
+	});
+
+	it('tries again when the reader comes back to a language that failed, and clears the note on success', async () => {
+		const table: Record<string, unknown> = {};
+		const { asked, get } = server(table);
+		const text = new LessonText(lesson('en', 'Margins'), url, get);
+		await text.show('zh');
+		expect(text.failed).toEqual(['zh']);
+		await text.show('en');
+		table[url('zh')] = lesson('zh', '间隔');
+		await text.show('zh');
+		expect(text.shown.title).toBe('间隔');
+		expect(text.failed).toEqual([]);
+		expect(asked).toEqual([url('zh'), url('zh')]);
 	});
 });

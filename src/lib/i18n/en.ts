@@ -40,7 +40,7 @@ export const en = {
 		next: 'Next lesson',
 		print: 'Print this lesson',
 		textMissing:
-			'This lesson’s text in English could not be loaded, so it is shown in the language the page came with.',
+			'This lesson’s English text could not be loaded (is the connection down?). What was already on the page stays; reload the page to try again.',
 		figureMissing: (name: string) =>
 			`The “${name}” figure needs the in-browser training lab, which is not part of this build yet.`,
 		openFigure: 'Open this figure on its own page'

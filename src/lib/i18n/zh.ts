@@ -39,7 +39,7 @@ export const zh: Messages = {
 		previous: '上一课',
 		next: '下一课',
 		print: '打印本课',
-		textMissing: '未能加载本课的中文文本，下面仍显示页面自带的英文原文。',
+		textMissing: '未能加载本课的中文文本（网络是否已断开？）。页面上已有的内容保持不变；请重新加载页面再试。',
 		figureMissing: (name: string) => `“${name}”图示需要浏览器内的训练实验室，当前版本还没有包含它。`,
 		openFigure: '在单独页面中打开此图'
 	},

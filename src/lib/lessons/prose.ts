@@ -1,0 +1,44 @@
+/**
+ * A prerendered lesson page carries its notes once, as HTML, not a second time inside the data the page
+ * hydrates from. That copy made the longest lesson's page a third larger (27 KB gzip instead of 19), and all
+ * of it arrived before the first paint.
+ *
+ * How: the page data holds the lesson with its notes left out (`withoutProse`). Where a stretch of notes
+ * goes, the lesson view renders a marker comment; the server hook writes the notes in its place
+ * (`fillProse`). On hydration the view renders the same marker, and Svelte keeps the server's HTML for an
+ * `{@html}` block. A page reached by client-side navigation has no notes in its HTML, so its load fetches
+ * the whole text first (`needsText`).
+ */
+import type { RenderedLesson } from './types';
+
+const MARKER = /<!--lesson-prose ([a-z0-9-]+) ([a-z]+) (\d+)-->/g;
+
+/** What the view renders in place of the i-th segment of a lesson whose notes live in the page. */
+export function proseMarker(lesson: Pick<RenderedLesson, 'slug' | 'lang'>, i: number): string {
+	return `<!--lesson-prose ${lesson.slug} ${lesson.lang} ${i}-->`;
+}
+
+/** The lesson with every stretch of notes emptied: what the page data carries. */
+export function withoutProse(lesson: RenderedLesson): RenderedLesson {
+	return {
+		...lesson,
+		segments: lesson.segments.map((s) => (s.kind === 'html' ? { kind: 'html', html: '' } : s))
+	};
+}
+
+/** True when the lesson's notes are not in it (they are in the page, or still to be fetched). */
+export function lacksProse(lesson: RenderedLesson): boolean {
+	return lesson.segments.some((s) => s.kind === 'html' && s.html === '');
+}
+
+/**
+ * Writes the notes into a rendered page in place of each marker. `find` gives the whole lesson; a marker
+ * naming a lesson or segment that does not exist is a build error, not a silently empty page.
+ */
+export function fillProse(html: string, find: (slug: string, lang: string) => RenderedLesson | null): string {
+	return html.replace(MARKER, (_, slug: string, lang: string, i: string) => {
+		const seg = find(slug, lang)?.segments[Number(i)];
+		if (seg?.kind !== 'html') throw new Error(`No notes for lesson ${slug} (${lang}), segment ${i}`);
+		return seg.html;
+	});
+}
