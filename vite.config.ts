@@ -1,8 +1,29 @@
+import { resolve } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
+import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { katexSubset, lessonHtml, renderAllLessons } from './scripts/katex-css.ts';
+
+/**
+ * In a production build, KaTeX's stylesheet keeps only the rules and fonts the lessons use
+ * (scripts/katex-css.ts). Every lesson page inlines it, so its size is paid before each first paint.
+ */
+function katexCss(): Plugin {
+	let html: string[] | undefined;
+	return {
+		name: 'margin-lab:katex-css',
+		apply: 'build',
+		enforce: 'pre',
+		async transform(code, id) {
+			if (!/\/katex\/dist\/katex(\.min)?\.css$/.test(id.split('?')[0])) return null;
+			html ??= renderAllLessons(resolve('lessons')).flatMap(lessonHtml);
+			return { code: await katexSubset(code, html), map: null };
+		}
+	};
+}
 
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [katexCss(), sveltekit()],
 	// Fonts stay files: the CSP (security-headers.js) allows fonts from the site only, not data: URLs, and the
 	// service worker precaches the woff2 files.
 	build: { assetsInlineLimit: (file) => (/\.(woff2?|ttf)$/.test(file) ? false : undefined) },
