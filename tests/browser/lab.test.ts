@@ -126,6 +126,8 @@ describe('the lab, as a student uses it', () => {
 		await hydrated(page);
 		const settings = page.locator('aside fieldset');
 		await expect(settings.count()).resolves.toBe(0);
+		const faces = page.locator('section[aria-labelledby="faces-heading"] canvas');
+		await expect(faces.count()).resolves.toBe(0);
 		// the figures below the controls too: each is built as it comes within reach
 		const circle = page.locator('[data-lab-figure="feature-circle"] [data-when-visible]');
 		const exports = page.locator('[data-lab-figure="feature-circle"] [data-export]');
@@ -139,6 +141,21 @@ describe('the lab, as a student uses it', () => {
 		await expect.poll(() => settings.count()).toBeGreaterThan(2);
 		// built late, it still shows the settings the URL asked for
 		await expect(page.locator('output[for="m2-b"]').textContent()).resolves.toMatch(/^0\.30/);
+
+		// the sample faces (and the code that draws them) come when scrolled to: 8 identities × 8 faces
+		await page.locator('#faces-heading').scrollIntoViewIfNeeded();
+		await expect.poll(() => faces.count()).toBe(64);
+		// each is a drawn face, not a blank canvas
+		const spread = await faces.evaluateAll((cs) =>
+			(cs as HTMLCanvasElement[]).map((c) => {
+				const px = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+				let lo = 255;
+				let hi = 0;
+				for (let i = 0; i < px.length; i += 4) [lo, hi] = [Math.min(lo, px[i]), Math.max(hi, px[i])];
+				return hi - lo;
+			})
+		);
+		expect(Math.min(...spread)).toBeGreaterThan(40);
 		expect(problems).toEqual([]);
 	});
 });

@@ -78,7 +78,11 @@ export function nextSeed(seed: number): number {
 	return seed >= LIMITS.seed[1] ? LIMITS.seed[0] : seed + 1;
 }
 
-const identities: FaceParams[] = makeIdentities(DEFAULT_IDENTITY_SEED).slice(0, N_IDENTITIES);
+// Made on first use, not when the module loads: the lab imports this module with its settings, long before
+// (and often without) drawing a face.
+let made: FaceParams[] | undefined;
+const identities = (): FaceParams[] =>
+	(made ??= makeIdentities(DEFAULT_IDENTITY_SEED).slice(0, N_IDENTITIES));
 
 /**
  * `count` faces of identity `id` at `size` px. Identity id draws from its own stream hashSeed(seed, 7919, id),
@@ -92,12 +96,12 @@ export function sampleRow(
 	count = PER_IDENTITY
 ) {
 	const rng = new Rng(hashSeed(seed, 7919, id));
-	return Array.from({ length: count }, () => renderIdentitySample(identities[id], rng, levels, size));
+	return Array.from({ length: count }, () => renderIdentitySample(identities()[id], rng, levels, size));
 }
 
 /** Every identity's row of faces. */
 export function sampleGallery(seed: number, levels: NuisanceLevels, size: number, count = PER_IDENTITY) {
-	return identities.map((_, id) => sampleRow(seed, id, levels, size, count));
+	return identities().map((_, id) => sampleRow(seed, id, levels, size, count));
 }
 
 export type PixelSpread = {
