@@ -99,7 +99,7 @@ export async function weighPage(browser, url) {
 			)
 		);
 	});
-	await page.goto(url, { waitUntil: 'load' });
+	const doc = await (await page.goto(url, { waitUntil: 'load' }))?.body();
 	await page.locator('html[data-hydrated="true"]').waitFor({ timeout: 60_000 });
 	await page.waitForLoadState('networkidle');
 	const figures = page.locator('[data-lesson-figure]');
@@ -115,7 +115,9 @@ export async function weighPage(browser, url) {
 		gzip: all.reduce((a, s) => a + s.gzip, 0),
 		raw: all.reduce((a, s) => a + s.raw, 0),
 		scripts: all.length,
-		training
+		training,
+		// the page itself: its text, inlined styles and start-up data, all before the first paint
+		html: doc ? { raw: doc.length, gzip: gzipSync(doc, { level: 9 }).length } : null
 	};
 }
 

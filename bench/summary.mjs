@@ -101,11 +101,15 @@ export function writeSummary() {
 			`Every script a page loads until the network is idle ${r.bundle.method.replace(/^sum of every script response until network idle,? ?/, '')}.`,
 			`Budget: lesson pages ≤ ${r.bundle.budgetKB.lessons} KB and no training worker (tfjs) until a figure trains (checked by tests/browser/budget.test.ts).`,
 			'',
-			'| page | JS (KB, gzip) | scripts | training worker at load |',
-			'|---|---|---|---|'
+			'The HTML column is the page itself (text, inlined styles, start-up data), all of it read before the first paint.',
+			'',
+			'| page | JS (KB, gzip) | scripts | training worker at load | HTML (KB, gzip) |',
+			'|---|---|---|---|---|'
 		);
 		for (const [p, v] of Object.entries(r.bundle.pages))
-			lines.push(`| ${p} | ${(v.gzip / 1024).toFixed(1)} | ${v.scripts} | ${v.training ? 'yes' : 'no'} |`);
+			lines.push(
+				`| ${p} | ${(v.gzip / 1024).toFixed(1)} | ${v.scripts} | ${v.training ? 'yes' : 'no'} | ${v.html ? (v.html.gzip / 1024).toFixed(1) : '–'} |`
+			);
 		lines.push('');
 	}
 	lines.push(
