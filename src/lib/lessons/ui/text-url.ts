@@ -5,7 +5,7 @@ import { lacksProse } from '../prose';
 import { isLesson, LessonText } from './lesson-text.svelte';
 import type { RenderedLesson } from '../types';
 
-const fileOf = (slug: string, lang: Lang | string) =>
+const fileOf = (slug: string, lang: string) =>
 	resolve('/(site)/lessons/[slug]/[lang].json', { slug, lang });
 
 /**
