@@ -85,6 +85,7 @@ export function writeSummary() {
 						`Machine load (1-minute load average) before / after: ${r.lighthouseLoad.before.toFixed(1)} / ${r.lighthouseLoad.after.toFixed(1)} on ${r.lighthouseLoad.cores} cores. Lighthouse scales the CPU time it observes by 4, so a busy machine lowers TBT-, FCP- and LCP-based scores.`
 					]
 				: []),
+			...machineDuringRuns(Object.values(r.lighthouse).flatMap((v) => v.runs)),
 			'',
 			'| page | performance | accessibility | LCP (s) | TBT (ms) | CLS | JS transferred (KB) | runs |',
 			'|---|---|---|---|---|---|---|---|'
@@ -125,3 +126,15 @@ export function writeSummary() {
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) writeSummary();
+
+/** One line on the machine's state during the Lighthouse runs, from runs that recorded it. */
+function machineDuringRuns(runs) {
+	const idle = runs.map((x) => x.cpuIdleBefore).filter((v) => typeof v === 'number');
+	const index = runs.map((x) => x.benchmarkIndex).filter((v) => typeof v === 'number');
+	if (!idle.length && !index.length) return [];
+	const range = (v, f) => `${f(Math.min(...v))}–${f(Math.max(...v))}`;
+	const pct = (v) => `${Math.round(v * 100)} %`;
+	return [
+		`Each run waited (up to a minute) for the CPU to be ≥ 80 % idle over 2 s; it was ${range(idle, pct)} idle before the runs. Lighthouse's benchmarkIndex (its own CPU speed test, higher is faster): ${range(index, Math.round)}.`
+	];
+}
