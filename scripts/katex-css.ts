@@ -10,8 +10,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PurgeCSS } from 'purgecss';
-import { parseLesson } from '../src/lib/lessons/parse.ts';
-import { renderLesson } from '../src/lib/lessons/render.ts';
+import { renderLessonFiles } from '../src/lib/lessons/catalog.ts';
 import type { RenderedLesson } from '../src/lib/lessons/types.ts';
 
 /** Every piece of HTML a lesson can put on a page: notes, questions with options and feedback, sources. */
@@ -23,18 +22,19 @@ export function lessonHtml(lesson: RenderedLesson): string[] {
 	];
 }
 
-/** All lessons under `dir` (lessons/<lang>/*.md), rendered. */
+/** All lessons under `dir` (lessons/<lang>/*.md, every language folder), rendered as the site renders them. */
 export function renderAllLessons(dir: string): RenderedLesson[] {
-	return readdirSync(dir, { withFileTypes: true })
+	const langs = readdirSync(dir, { withFileTypes: true })
 		.filter((d) => d.isDirectory())
-		.flatMap((d) =>
-			readdirSync(join(dir, d.name))
+		.map((d) => d.name);
+	const files = Object.fromEntries(
+		langs.flatMap((lang) =>
+			readdirSync(join(dir, lang))
 				.filter((f) => f.endsWith('.md'))
-				.map((f) => {
-					const path = join(dir, d.name, f);
-					return renderLesson(parseLesson(readFileSync(path, 'utf8'), path), d.name, path);
-				})
-		);
+				.map((f) => [join(dir, lang, f), readFileSync(join(dir, lang, f), 'utf8')])
+		)
+	);
+	return Object.values(renderLessonFiles(files, langs)).flat();
 }
 
 /** Drop every font format but woff2 from the `src` lists of @font-face rules. */

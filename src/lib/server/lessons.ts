@@ -1,7 +1,6 @@
 /** All lessons of both languages, parsed and rendered once at build time. */
 import { languages, type Lang } from '$lib/i18n';
-import { lessonProblems, parseLesson } from '$lib/lessons/parse';
-import { renderLesson } from '$lib/lessons/render';
+import { renderLessonFiles } from '$lib/lessons/catalog';
 import type { LessonSummary, RenderedLesson } from '$lib/lessons/types';
 
 const files = import.meta.glob('/lessons/*/*.md', {
@@ -10,19 +9,7 @@ const files = import.meta.glob('/lessons/*/*.md', {
 	eager: true
 }) as Record<string, string>;
 
-function build(): Record<Lang, RenderedLesson[]> {
-	const out = { en: [], zh: [] } as Record<Lang, RenderedLesson[]>;
-	for (const [path, text] of Object.entries(files)) {
-		const lang = path.split('/')[2] as Lang;
-		if (!languages.includes(lang)) continue;
-		const src = parseLesson(text, path);
-		const problems = lessonProblems(src);
-		if (problems.length) throw new Error(`${path}: ${problems.join('; ')}`);
-		out[lang].push(renderLesson(src, lang, path));
-	}
-	for (const lang of languages) out[lang].sort((a, b) => a.order - b.order);
-	return out;
-}
+const build = () => renderLessonFiles(files, languages);
 
 let cache: Record<Lang, RenderedLesson[]> | undefined;
 
