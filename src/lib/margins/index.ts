@@ -9,3 +9,4 @@ export * from './validate';
 export * from './geometry';
 export * from './logits';
 export * from './losses';
+export * from './catalogue';

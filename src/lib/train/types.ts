@@ -5,22 +5,9 @@
 
 import type { Fallback } from '$lib/margins';
 
-/** Every loss the lab trains. The names of the margin presets follow `presets` in `$lib/margins`. */
-export const lossNames = [
-	'softmax',
-	'normface',
-	'sphereface',
-	'arcface',
-	'cosface',
-	'cm1',
-	'cm2',
-	'custom',
-	'intra',
-	'inter',
-	'triplet'
-] as const;
-
-export type LossName = (typeof lossNames)[number];
+/** Every loss the lab trains: the names come from the loss catalogue (`$lib/margins/catalogue`). */
+export { lossNames, type LossName } from '$lib/margins/catalogue';
+import type { LossName } from '$lib/margins/catalogue';
 
 /**
  * What a loss head needs. Which fields matter depends on `loss`:
