@@ -11,10 +11,17 @@
  * that cache. Pages, their data and their hashed scripts therefore always come from the same build (a
  * network-first page could come from a newer build whose lazily loaded chunks this cache lacks), and pages
  * load at once on a slow network. A new build has a new `version`, so a new service-worker.js: the browser
- * installs it in the background on the next visit, it takes over at once (skipWaiting + claim) and deletes
- * the old caches, so the visitor sees the new build from the next page load on. A tab still showing the old
- * build whose next in-app navigation needs a chunk that is gone is reloaded by SvelteKit itself (it checks
- * `_app/version.json`, which this worker leaves to the network, and navigates the full page).
+ * installs it in the background on the next visit and it takes over at once (skipWaiting + claim), so the
+ * visitor sees the new build from the next page load on.
+ *
+ * Old builds' caches are kept while a page of the old build may still be open: a tab loaded from the old
+ * build goes on asking for the old build's files (its training worker, figure chunks, .wasm) after the new
+ * worker has taken over, and the host no longer has them. So activation retires the old caches instead of
+ * deleting them, noting which windows were open then; requests are answered from the current cache, then
+ * from a retired one, then from the network; and once none of those windows is left (each reload or close
+ * ends one), the retired caches are deleted. A tab still showing the old build whose next in-app navigation
+ * needs a chunk that is gone is reloaded by SvelteKit itself (it checks `_app/version.json`, which this
+ * worker leaves to the network, and navigates the full page).
  *
  * Paths: `$service-worker` gives paths from the worker's own location, so the site works from any host and
  * any sub-path (`/course/margin-lab/service-worker.js` has the scope `/course/margin-lab/`). Requests to other
@@ -50,13 +57,47 @@ sw.addEventListener('install', (event) => {
 	);
 });
 
+/** Where the current cache notes the retired caches and the windows open when they were retired. */
+const RETIRED = new URL('__margin-lab-retired', sw.registration.scope).href;
+
+type Retired = { caches: string[]; clients: string[] };
+
+async function readRetired(cache: Cache): Promise<Retired | null> {
+	try {
+		const r = (await (await cache.match(RETIRED))?.json()) as Retired | undefined;
+		return r && Array.isArray(r.caches) && Array.isArray(r.clients) ? r : null;
+	} catch {
+		return null;
+	}
+}
+
+/** Delete the retired caches once no window that was open at their retirement is left. */
+async function sweepRetired(): Promise<void> {
+	const cache = await caches.open(CACHE);
+	const retired = await readRetired(cache);
+	if (!retired) return;
+	const open = new Set(
+		(await sw.clients.matchAll({ type: 'window', includeUncontrolled: true })).map((c) => c.id)
+	);
+	if (retired.clients.some((id) => open.has(id))) return;
+	for (const key of retired.caches) await caches.delete(key);
+	await cache.delete(RETIRED);
+}
+
 sw.addEventListener('activate', (event) => {
 	event.waitUntil(
 		(async () => {
-			for (const key of await caches.keys()) {
-				if (key.startsWith(PREFIX) && key !== CACHE) await caches.delete(key);
-			}
+			const old = (await caches.keys()).filter((key) => key.startsWith(PREFIX) && key !== CACHE);
+			const windows = await sw.clients.matchAll({ type: 'window', includeUncontrolled: true });
+			const cache = await caches.open(CACHE);
+			const earlier = (await readRetired(cache))?.clients ?? [];
+			const retired: Retired = {
+				caches: old,
+				clients: [...new Set([...earlier, ...windows.map((c) => c.id)])]
+			};
+			if (old.length) await cache.put(RETIRED, new Response(JSON.stringify(retired)));
 			await sw.clients.claim();
+			await sweepRetired();
 		})()
 	);
 });
@@ -71,10 +112,18 @@ async function respond(request: Request, url: URL): Promise<Response> {
 	// A static host ignores the query string (`/lab/?m2a=0.3` is the file `/lab/index.html`), and so do we.
 	const cached = await cache.match(request, { ignoreSearch: true });
 	if (cached) return cached;
+	// A page of an older build asks for that build's files: a retired cache may still hold them.
+	for (const key of (await readRetired(cache))?.caches ?? []) {
+		const old = await (await caches.open(key)).match(request, { ignoreSearch: true });
+		if (old) return old;
+	}
 	const response = await fetch(request);
 	if (response.ok && runtimeCacheable(url)) await cache.put(request, response.clone());
 	return response;
 }
+
+/** A page was loaded since the last sweep (kept in memory only: activation sweeps too). */
+let sweepDue = false;
 
 sw.addEventListener('fetch', (event) => {
 	const { request } = event;
@@ -90,6 +139,13 @@ sw.addEventListener('fetch', (event) => {
 	}
 	// Only what this build knows about; anything else (version.json, files of another site under this host…)
 	// goes to the network untouched.
+	// A page load may end the last window of an older build: see whether its files can go, once the new page
+	// asks for its first file (by then the document it replaced is gone).
+	if (request.mode === 'navigate') sweepDue = true;
+	else if (sweepDue) {
+		sweepDue = false;
+		event.waitUntil(sweepRetired().catch(() => undefined));
+	}
 	if (!precached.has(url.pathname) && !runtimeCacheable(url)) return;
 	event.respondWith(respond(request, url));
 });
