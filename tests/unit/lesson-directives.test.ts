@@ -120,14 +120,21 @@ const lossRule = (loss: string, re: RegExp): Rule => ({
 });
 
 const rules: Rule[] = [
-	curveRule('fallback', /fallback/i),
-	curveRule('easy', /easy[- ]margin/i, /easy/i),
+	curveRule('fallback', /fallback/i, /fallback|兜底/i),
+	curveRule('easy', /easy[- ]margin/i, /easy|简易间隔/i),
 	curveRule('custom', /custom/i, /custom|自定义/),
 	curveRule('sphereface', /SphereFace/),
 	curveRule('arcface', /ArcFace/),
 	curveRule('cosface', /CosFace/),
 	curveRule('cm1', /\bCM1\b/),
 	curveRule('cm2', /\bCM2\b/),
+	{
+		figures: isLogits,
+		what: 'range=wide',
+		en: /\b(in|on) the wide (view|range)\b/i,
+		zh: /在宽范围/,
+		holds: (_n, d) => (d as { range: string }).range === 'wide'
+	},
 	lossRule('softmax', /softmax/i),
 	lossRule('normface', /NormFace/),
 	lossRule('sphereface', /SphereFace/),
