@@ -18,7 +18,7 @@ export const en = {
 		nav: 'Lessons',
 		indexTitle: 'Lessons',
 		indexLead:
-			'Ten lessons, each pairing figures you can change with notes that set the computer model beside what is known about face recognition in the brain. Your progress is kept in this browser only.',
+			'Twelve lessons, each pairing figures you can change with notes that set the computer model beside what is known about face recognition in the brain. Your progress is kept in this browser only.',
 		lessonN: (n: number) => `Lesson ${n}`,
 		status: (correct: number, total: number) => `${correct} of ${total} questions answered correctly`,
 		notStarted: 'Not started',

@@ -18,7 +18,7 @@ export const zh: Messages = {
 		nav: '课程',
 		indexTitle: '课程',
 		indexLead:
-			'共十课，每课都把可以动手调整的图示与笔记放在一起，笔记将计算机模型与大脑识别人脸的已知机制相对照。学习进度只保存在这个浏览器里。',
+			'共十二课，每课都把可以动手调整的图示与笔记放在一起，笔记将计算机模型与大脑识别人脸的已知机制相对照。学习进度只保存在这个浏览器里。',
 		lessonN: (n: number) => `第 ${n} 课`,
 		status: (correct: number, total: number) => `已答对 ${correct} / ${total} 题`,
 		notStarted: '未开始',
