@@ -67,6 +67,9 @@ function keptAsWritten(raw: string, v: unknown): boolean {
 
 type Directive = { name: string; args: string; line: number; note: string };
 
+/** A note's line that sends the student to another figure of the lesson names what that one shows. */
+const elsewhere = /top of this lesson|first figure|earlier figure|本课开头|前面的图/i;
+
 /** The directives of a lesson body, each with its note: the text up to the next directive or heading. */
 function directives(body: string): Directive[] {
 	const lines = body.split('\n');
@@ -76,7 +79,11 @@ function directives(body: string): Directive[] {
 		if (!m) return;
 		let end = i + 1;
 		while (end < lines.length && !/^(::figure|#)/.test(lines[end])) end++;
-		out.push({ name: m[1], args: m[2].trim(), line: i, note: lines.slice(i + 1, end).join('\n') });
+		const note = lines
+			.slice(i + 1, end)
+			.filter((l) => !elsewhere.test(l))
+			.join('\n');
+		out.push({ name: m[1], args: m[2].trim(), line: i, note });
 	});
 	return out;
 }
@@ -144,10 +151,8 @@ const rules: Rule[] = [
 ];
 
 /** Known mismatches on lines another branch rewrites: `file:figure` → why. Remove once fixed. */
-const pending: Record<string, string> = {
-	'05-margins.md:target-logits':
-		'issue 16 item 14: the note names the fallback and easy-margin curves, the directive does not turn them on (lessons-fix)'
-};
+/** Directives known to miss what their note names, with the reason (none today). */
+const pending: Record<string, string> = {};
 
 describe('lesson figure directives', () => {
 	it('know the URL keys of every registered figure', () => {
