@@ -17,22 +17,22 @@ describe('thetaY', () => {
 		const centres = atDegrees([0, 90], [3, 0.5]);
 		const features = atDegrees([10, 30, 120, 90], [1, 5, 2, 0.1]);
 		const labels = Int32Array.from([0, 0, 1, 1]);
-		const theta = thetaY(features, labels, centres);
+		const theta = thetaY(features, centres, labels, 2);
 		expect(theta).toBeInstanceOf(Float32Array);
 		expect(Array.from(theta, deg).map((d) => Math.round(d * 1e4) / 1e4)).toEqual([10, 30, 30, 0]);
-		expect(deg(meanThetaY(features, labels, centres))).toBeCloseTo(17.5, 4);
+		expect(deg(meanThetaY(features, centres, labels, 2))).toBeCloseTo(17.5, 4);
 	});
 
 	it('gives π/2 for zero features and zero centres, never NaN', () => {
 		const centres = Float32Array.from([1, 0, 0, 0]);
 		const features = Float32Array.from([0, 0, 1, 1]);
-		const theta = thetaY(features, Int32Array.from([0, 1]), centres);
+		const theta = thetaY(features, centres, Int32Array.from([0, 1]), 2);
 		expect(Array.from(theta)).toEqual([Math.fround(Math.PI / 2), Math.fround(Math.PI / 2)]);
 	});
 
 	it('is exact at 0 and π (cosines are clamped before acos)', () => {
 		const c = Float32Array.from([0.1, 0.7]);
-		const theta = thetaY(Float32Array.from([0.3, 2.1, -0.2, -1.4]), Int32Array.from([0, 0]), c);
+		const theta = thetaY(Float32Array.from([0.3, 2.1, -0.2, -1.4]), c, Int32Array.from([0, 0]), 2);
 		expect(theta[0]).toBeCloseTo(0, 3);
 		expect(theta[1]).toBeCloseTo(Math.PI, 3);
 		expect(Number.isNaN(theta[0]) || Number.isNaN(theta[1])).toBe(false);
@@ -41,20 +41,22 @@ describe('thetaY', () => {
 	it('works in any dimension', () => {
 		const centres = Float32Array.from([1, 0, 0, 0, 0, 1]);
 		const features = Float32Array.from([0, 1, 0, 1, 1, 1]);
-		const theta = thetaY(features, Int32Array.from([0, 1]), centres, { dim: 3 });
+		const theta = thetaY(features, centres, Int32Array.from([0, 1]), 3);
 		expect(theta[0]).toBeCloseTo(Math.PI / 2, 6);
 		expect(theta[1]).toBeCloseTo(Math.acos(1 / Math.sqrt(3)), 6);
 	});
 
 	it('handles no features and rejects bad input', () => {
-		expect(thetaY(new Float32Array(0), new Int32Array(0), Float32Array.from([1, 0])).length).toBe(0);
-		expect(meanThetaY(new Float32Array(0), new Int32Array(0), Float32Array.from([1, 0]))).toBe(0);
+		expect(thetaY(new Float32Array(0), Float32Array.from([1, 0]), new Int32Array(0), 2).length).toBe(0);
+		expect(meanThetaY(new Float32Array(0), Float32Array.from([1, 0]), new Int32Array(0), 2)).toBe(0);
 		const c = Float32Array.from([1, 0, 0, 1]);
-		expect(() => thetaY(Float32Array.from([1, 0, 1]), Int32Array.from([0]), c)).toThrow(/multiple of dim/);
-		expect(() => thetaY(Float32Array.from([1, 0]), Int32Array.from([2]), c)).toThrow(/labels\[0\]/);
-		expect(() => thetaY(Float32Array.from([1, 0]), Int32Array.from([0, 1]), c)).toThrow(/one entry per row/);
-		expect(() => thetaY(Float32Array.from([NaN, 0]), Int32Array.from([0]), c)).toThrow(/finite/);
-		expect(() => thetaY(Float32Array.from([1, 0]), Int32Array.from([0]), c, { dim: 0 })).toThrow(/dim/);
+		expect(() => thetaY(Float32Array.from([1, 0, 1]), c, Int32Array.from([0]), 2)).toThrow(/multiple of dim/);
+		expect(() => thetaY(Float32Array.from([1, 0]), c, Int32Array.from([2]), 2)).toThrow(/labels\[0\]/);
+		expect(() => thetaY(Float32Array.from([1, 0]), c, Int32Array.from([0, 1]), 2)).toThrow(
+			/one entry per row/
+		);
+		expect(() => thetaY(Float32Array.from([NaN, 0]), c, Int32Array.from([0]), 2)).toThrow(/finite/);
+		expect(() => thetaY(Float32Array.from([1, 0]), c, Int32Array.from([0]), 0)).toThrow(/dim/);
 	});
 
 	it('mean is 0 for no values', () => {

@@ -1,27 +1,31 @@
 /**
- * Cosines and angles between features and class centres. Shapes follow the paper: x is N×d (one feature per
- * row), W is d×n (column j is class j's centre, W[k][j]). Both are normalised here; zero vectors give cos 0.
+ * Cosines and angles between features and class centres in the paper's shapes: x is N×d (one feature per
+ * row), W is d×n (column j is class j's centre, W[k][j]). This is the one boundary between the paper's W and
+ * the shared convention of `matrix.ts` (flat rows, centres k × d): each function checks its input here,
+ * converts, and computes with `matrix.ts`. Zero vectors give cos 0.
  */
 
-import { clampCos, dot, normalise } from './vec';
+import { cosines, flatten, rows, thetaY as thetaRows, unitRows } from './matrix';
 import { assertLabels, assertMatrix, type Matrix } from './validate';
+
+/** The columns of W (d×n) as flat rows, n × d: the class centres in the shared convention. */
+export function centresOf(W: Matrix): Float64Array {
+	const { rows: d, cols: n } = assertMatrix(W, 'W');
+	const out = new Float64Array(n * d);
+	for (let j = 0; j < n; j++) for (let k = 0; k < d; k++) out[j * d + k] = W[k][j];
+	return out;
+}
 
 /** Rows of x as unit vectors (zero rows stay zero). */
 export function normaliseRows(x: Matrix): number[][] {
-	assertMatrix(x, 'x');
-	return x.map((row) => normalise(row));
+	const { cols: d } = assertMatrix(x, 'x');
+	return rows(unitRows(flatten(x).values, d), d);
 }
 
 /** Columns of W (d×n) as unit vectors, returned one per class: n×d. Zero columns stay zero. */
 export function classCentres(W: Matrix): number[][] {
-	const { rows: d, cols: n } = assertMatrix(W, 'W');
-	const out: number[][] = [];
-	for (let j = 0; j < n; j++) {
-		const col: number[] = [];
-		for (let k = 0; k < d; k++) col.push(W[k][j]);
-		out.push(normalise(col));
-	}
-	return out;
+	const d = W.length;
+	return rows(unitRows(centresOf(W), d), d);
 }
 
 /** Throws unless x is N×d and W is d×n; returns the sizes. */
@@ -36,22 +40,21 @@ export function assertFeaturesAndWeights(x: Matrix, W: Matrix): { N: number; d: 
 
 /** N×n matrix of cos θ_ij between feature i and class centre j, clamped to [−1, 1]. */
 export function cosMatrix(x: Matrix, W: Matrix): number[][] {
-	assertFeaturesAndWeights(x, W);
-	const xs = normaliseRows(x);
-	const ws = classCentres(W);
-	return xs.map((xi) => ws.map((wj) => clampCos(dot(xi, wj))));
+	const { d, n } = assertFeaturesAndWeights(x, W);
+	return rows(cosines(flatten(x).values, centresOf(W), d), n);
 }
 
-/** θ_{y_i}: the angle (radians) between each feature and its own class centre. */
+/** θ_{y_i}: the angle (radians) between each feature and its own class centre (`thetaY` of `matrix.ts`). */
 export function thetaY(x: Matrix, W: Matrix, labels: readonly number[]): number[] {
-	const { N, n } = assertFeaturesAndWeights(x, W);
+	const { N, d, n } = assertFeaturesAndWeights(x, W);
 	assertLabels(labels, N, n);
-	const cos = cosMatrix(x, W);
-	return cos.map((row, i) => Math.acos(row[labels[i]]));
+	return Array.from(thetaRows(flatten(x).values, centresOf(W), labels, d, new Float64Array(N)));
 }
 
 /** n×n angles (radians) between class centres, arccos(Ŵ_iᵀŴ_j); 0 on the diagonal. */
 export function centreAngles(W: Matrix): number[][] {
-	const ws = classCentres(W);
-	return ws.map((wi, i) => ws.map((wj, j) => (i === j ? 0 : Math.acos(clampCos(dot(wi, wj))))));
+	const { rows: d, cols: n } = assertMatrix(W, 'W');
+	const c = centresOf(W);
+	const cos = cosines(c, c, d);
+	return rows(cos, n).map((r, i) => r.map((v, j) => (i === j ? 0 : Math.acos(v))));
 }

@@ -3,7 +3,7 @@
  * `perSample` holds each sample's term so that `mean` is exactly their average.
  */
 
-import { assertFeaturesAndWeights, centreAngles, cosMatrix, normaliseRows } from './geometry';
+import { assertFeaturesAndWeights, centreAngles, cosMatrix, normaliseRows, thetaY } from './geometry';
 import { targetLogit } from './logits';
 import { validateSpec, type MarginSpec } from './spec';
 import { clampCos, dot, logSumExp } from './vec';
@@ -84,8 +84,7 @@ export function normSoftmaxLoss(x: Matrix, W: Matrix, labels: readonly number[],
 /** L5, Intra-loss: L2 + (1/(πN)) Σ θ_{y_i}; per sample L2_i + θ_{y_i}/π. */
 export function intraLoss(x: Matrix, W: Matrix, labels: readonly number[], s: number): RegularisedLossResult {
 	const l2 = normSoftmaxLoss(x, W, labels, s);
-	const cos = cosMatrix(x, W);
-	const extra = cos.map((row, i) => Math.acos(row[labels[i]]) / Math.PI);
+	const extra = thetaY(x, W, labels).map((t) => t / Math.PI);
 	const perSample = l2.perSample.map((v, i) => v + extra[i]);
 	return { mean: average(perSample), perSample, logits: l2.logits, l2: l2.mean, term: average(extra) };
 }

@@ -67,7 +67,7 @@ function quantile(sorted: Float64Array, q: number): number {
 	return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
 }
 
-/** Arcs and gaps of n × 2 `features` by label; see the module note for the definitions. */
+/** Arcs and gaps of n × 2 `features` by label (2-D only: angles around the circle); see the module note. */
 export function identityArcs(
 	features: Numbers,
 	labels: Numbers,

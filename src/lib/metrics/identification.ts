@@ -5,8 +5,8 @@
  */
 
 import { hashSeed, Rng } from '$lib/faces/rng';
-import { checkLabels, groupByClass, rowCount, unitRows, type Numbers } from './input';
-import type { DimOptions } from './angles';
+import { cosines, dotRows } from '$lib/margins/matrix';
+import { checkLabels, groupByClass, rowCount, unitRows, type DimOptions, type Numbers } from './input';
 
 export interface Rank1 {
 	/** correct / probes, in [0, 1] (0 with no probes) */
@@ -20,6 +20,9 @@ export interface Rank1Enrolled extends Rank1 {
 	gallery: Int32Array;
 }
 
+// A direct reference, taken once (see pairs.ts: a call through the module binding in the hot loop is slower).
+const dot = dotRows;
+
 /** The gallery row (from `gallery`) with the largest cosine to unit row `probe` of `units`; −1 if none. */
 function nearest(units: Float64Array, dim: number, probe: number, gallery: Int32Array, skip = -1): number {
 	let best = -1;
@@ -27,8 +30,7 @@ function nearest(units: Float64Array, dim: number, probe: number, gallery: Int32
 	for (let g = 0; g < gallery.length; g++) {
 		const row = gallery[g];
 		if (row === skip) continue;
-		let c = 0;
-		for (let j = 0; j < dim; j++) c += units[probe * dim + j] * units[row * dim + j];
+		const c = dot(units, probe, units, row, dim);
 		if (c > bestCos) {
 			bestCos = c;
 			best = row;
@@ -106,17 +108,14 @@ export function rank1ByCentres(
 	const n = rowCount(features, dim);
 	const k = rowCount(centres, dim, 'centres');
 	checkLabels(labels, n, k);
-	const x = unitRows(features, dim);
-	const w = unitRows(centres, dim);
+	const cos = cosines(features, centres, dim);
 	let correct = 0;
 	for (let i = 0; i < n; i++) {
 		let best = -1;
 		let bestCos = -Infinity;
 		for (let c = 0; c < k; c++) {
-			let cos = 0;
-			for (let j = 0; j < dim; j++) cos += x[i * dim + j] * w[c * dim + j];
-			if (cos > bestCos) {
-				bestCos = cos;
+			if (cos[i * k + c] > bestCos) {
+				bestCos = cos[i * k + c];
 				best = c;
 			}
 		}

@@ -1,13 +1,14 @@
 /**
  * Metrics for Margin Lab's figures: θ_y, pair-angle distributions, verification (ROC, TAR@FAR, best
  * threshold, AUC), rank-1 identification, and per-identity spread and arcs. Pure TypeScript: no Svelte, tfjs
- * or DOM. Inputs are what the training worker sends: features n × dim row-major (dim defaults to 2), labels
- * 0 … k − 1, class centres k × dim row-major. Angles are radians; convert with `deg` from `$lib/margins` for
+ * or DOM. Inputs follow the one matrix convention of `$lib/margins/matrix` (re-exported here with its θ_y):
+ * what the training worker sends, features n × dim row-major, labels 0 … k − 1, class centres k × dim
+ * row-major. `thetaY` takes dim explicitly; the other metrics take `{ dim }` (default 2). Angles are radians; convert with `deg` from `$lib/margins` for
  * display. Outputs are plain numbers and typed arrays, never NaN for valid input; invalid input throws.
  */
 
-export { classCount, type Numbers } from './input';
-export { mean, meanThetaY, thetaY, type DimOptions } from './angles';
+export { classCount, type DimOptions, type Numbers } from './input';
+export { angle, cosine, cosines, dimOf, mean, meanThetaY, row, rows, thetaY } from '$lib/margins/matrix';
 export { histogram, type Histogram, type HistogramOptions } from './histogram';
 export { pairAngles, pairCounts, sampleIndices, type PairAngles, type PairOptions } from './pairs';
 export { countBelow, ratesAt, sortAngles, verificationRates, type OperatingPoint } from './rates';

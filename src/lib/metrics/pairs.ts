@@ -11,11 +11,17 @@
 
 import { clampCos } from '$lib/margins';
 import { hashSeed, Rng } from '$lib/faces/rng';
-import { checkLabels, groupByClass, rowCount, unitRows, type ClassGroups, type Numbers } from './input';
+import {
+	checkLabels,
+	groupByClass,
+	rowCount,
+	unitRows,
+	type ClassGroups,
+	type DimOptions,
+	type Numbers
+} from './input';
 
-export interface PairOptions {
-	/** feature length d (default 2) */
-	dim?: number;
+export interface PairOptions extends DimOptions {
 	/** most pairs to return of each kind (default Infinity: all of them) */
 	maxPairs?: number;
 	/** seed for the subsample (default 0); unused when nothing is subsampled */

@@ -5,6 +5,7 @@
  */
 
 import { clampCos, normalise } from '$lib/margins';
+import { dotRows } from '$lib/margins/matrix';
 import {
 	checkLabels,
 	groupByClass,
@@ -12,12 +13,11 @@ import {
 	rowNorms,
 	unitRows,
 	type ClassGroups,
+	type DimOptions,
 	type Numbers
 } from './input';
 
-export interface SpreadOptions {
-	/** feature length d (default 2) */
-	dim?: number;
+export interface SpreadOptions extends DimOptions {
 	/** number of classes (default: largest label + 1); classes with no rows come back with count 0 */
 	classes?: number;
 }
@@ -96,9 +96,7 @@ export function identitySpread(
 			const i = order[p];
 			normSum += norms[i];
 			if (norms[i] === 0) continue;
-			let cos = 0;
-			for (let j = 0; j < dim; j++) cos += units[i * dim + j] * direction[j];
-			const angle = Math.acos(clampCos(cos));
+			const angle = Math.acos(clampCos(dotRows(units, i, direction, 0, dim)));
 			angleSum += angle;
 			maxDeviation = Math.max(maxDeviation, angle);
 		}

@@ -12,6 +12,9 @@ export type CircleView = {
 };
 
 /**
+ * 2-D only (features n × 2, centres k × 2): the figure is the unit circle. Unlike `$lib/margins/matrix` this
+ * accepts a diverged model's non-finite rows and draws them at the origin.
+ *
  * Normalised losses only see directions, so their features are drawn on the unit circle; softmax's raw
  * features keep their norms (the radial fans). The window for raw features covers the 98th percentile of
  * the norms so that a few outliers do not shrink everything else to a dot.

@@ -6,6 +6,7 @@
 import {
 	bestThreshold,
 	countBelow,
+	dimOf,
 	histogram,
 	pairAngles,
 	rank1Enrolled,
@@ -103,7 +104,8 @@ export function analyseModel(
 	{ maxPairs = MAX_PAIRS, seed = 0 } = {}
 ): ModelPairs | null {
 	if (labels.length < 2 || !allFinite(features)) return null;
-	const pairs = pairAngles(features, labels, { maxPairs, seed });
+	const dim = dimOf(features, labels.length);
+	const pairs = pairAngles(features, labels, { dim, maxPairs, seed });
 	const positive = sortAngles(pairs.positive);
 	const negative = sortAngles(pairs.negative);
 	const pos = densityPerDegree(positive);
@@ -120,8 +122,8 @@ export function analyseModel(
 		atFar: FAR_TARGETS.map((target) => ({ target, ...tarAtFar(positive, negative, target) })),
 		best: bestThreshold(positive, negative),
 		rank1: {
-			enrolled: rank1Enrolled(features, labels, { perIdentity: 1, seed }),
-			leaveOneOut: rank1LeaveOneOut(features, labels)
+			enrolled: rank1Enrolled(features, labels, { dim, perIdentity: 1, seed }),
+			leaveOneOut: rank1LeaveOneOut(features, labels, { dim })
 		}
 	};
 }

@@ -4,15 +4,21 @@
  * `$lib/margins`; the logits, probabilities, loss and gradients are the worker's (tfjs, the real model).
  */
 import {
+	clampCos,
+	hasLogits,
+	hasMargin,
 	interLoss,
 	intraLoss,
+	lossInfo,
 	marginSoftmaxLoss,
+	normalise,
 	normSoftmaxLoss,
 	softmaxLoss,
 	targetLogitDetail,
 	wrapAngle,
 	type MarginSpec
 } from '$lib/margins';
+import { angle, dimOf, row, rows as matrixRows } from '$lib/margins/matrix';
 import type { Inspection, LossName } from '$lib/train/protocol';
 
 export const stageKeys = [
@@ -28,17 +34,12 @@ export const stageKeys = [
 ] as const;
 export type StageKey = (typeof stageKeys)[number];
 
+/** A 2-D vector: the walk-through draws on the unit circle, so it is 2-D only. */
 export type Vec = [number, number];
 
-const marginLosses: readonly LossName[] = ['sphereface', 'arcface', 'cosface', 'cm1', 'cm2', 'custom'];
-
-export function hasMargin(loss: LossName): boolean {
-	return marginLosses.includes(loss);
-}
-
-/** The stages of a loss's walk-through: no margin stage without a margin; none for triplet (no centres). */
+/** The stages of a loss's walk-through: no margin stage without a margin; none without logits (triplet). */
 export function stagesFor(loss: LossName): StageKey[] {
-	if (loss === 'triplet') return [];
+	if (!hasLogits(loss)) return [];
 	return stageKeys.filter((k) => k !== 'margin' || hasMargin(loss));
 }
 
@@ -81,25 +82,19 @@ export interface Walk {
 }
 
 export const hypot = (v: Vec): number => Math.hypot(v[0], v[1]);
-const unit = (v: Vec): Vec => {
-	const r = hypot(v);
-	return r > 0 ? [v[0] / r, v[1] / r] : [0, 0];
-};
-/** Angle between two vectors, radians in [0, π]. */
-export function angleBetween(a: Vec, b: Vec): number {
-	const r = hypot(a) * hypot(b);
-	if (!(r > 0)) return Math.PI / 2;
-	return Math.acos(Math.min(1, Math.max(-1, (a[0] * b[0] + a[1] * b[1]) / r)));
-}
+/** v as a unit vector; a zero vector stays zero. */
+export const unit = (v: Vec): Vec => normalise(v) as Vec;
+/** Angle between two vectors, radians in [0, π] (`angle` of `$lib/margins/matrix`: π/2 for a zero vector). */
+export const angleBetween = (a: Vec, b: Vec): number => angle(a, b);
 
-const rows = (a: Float32Array): Vec[] =>
-	Array.from({ length: a.length / 2 }, (_, j) => [a[2 * j], a[2 * j + 1]]);
+/** The rows of an n × 2 row-major array as vectors. */
+const rows = (a: Float32Array): Vec[] => matrixRows(a, 2) as Vec[];
 
 export function walkthrough(ins: Inspection): Walk {
 	const y = ins.label;
 	const centres = rows(ins.centres);
 	const cos = Array.from(ins.cos);
-	const theta = cos.map((c) => Math.acos(Math.min(1, Math.max(-1, c))));
+	const theta = cos.map((c) => Math.acos(clampCos(c)));
 	const spec = ins.head as MarginSpec;
 	const margin = hasMargin(ins.head.loss)
 		? {
@@ -110,7 +105,7 @@ export function walkthrough(ins: Inspection): Walk {
 		: null;
 	const probs = Array.from(ins.probs);
 	// −log p_y in double precision from the logits; the float32 loss of tfjs is only kept where it adds a term
-	const regularised = ins.head.loss === 'intra' || ins.head.loss === 'inter';
+	const regularised = lossInfo(ins.head.loss).regulariser !== null;
 	return {
 		kind: ins.head.loss,
 		label: y,
@@ -134,21 +129,26 @@ export function walkthrough(ins: Inspection): Walk {
 		predicted: ins.predicted,
 		correct: ins.predicted === y,
 		gradX: ins.gradX,
-		gradWy: [ins.gradCentres[2 * y], ins.gradCentres[2 * y + 1]]
+		gradWy: row(ins.gradCentres, y, 2) as Vec
 	};
 }
 
-/** The loss of `$lib/margins` for this inspection's head at feature x, centres (rows) and bias; NaN if it fails. */
+/**
+ * The loss of `$lib/margins` for this inspection's head at feature x, centres (rows) and bias, picked by the
+ * catalogue's logits and regulariser; NaN if it fails (or the loss has no logits).
+ */
 export function pureLoss(ins: Inspection, x: Vec, centres: Vec[], bias: number[] | null): number {
 	const W = [centres.map((c) => c[0]), centres.map((c) => c[1])];
-	const { loss, s } = ins.head;
+	const { s } = ins.head;
+	const { logits, regulariser } = lossInfo(ins.head.loss);
 	const y = [ins.label];
 	try {
-		if (loss === 'softmax') return softmaxLoss([x], W, bias ?? centres.map(() => 0), y).mean;
-		if (loss === 'normface') return normSoftmaxLoss([x], W, y, s).mean;
-		if (loss === 'intra') return intraLoss([x], W, y, s).mean;
-		if (loss === 'inter') return interLoss([x], W, y, s).mean;
-		return marginSoftmaxLoss([x], W, y, ins.head as MarginSpec).mean;
+		if (logits === 'affine') return softmaxLoss([x], W, bias ?? centres.map(() => 0), y).mean;
+		if (regulariser === 'intra') return intraLoss([x], W, y, s).mean;
+		if (regulariser === 'inter') return interLoss([x], W, y, s).mean;
+		if (logits === 'cosine') return normSoftmaxLoss([x], W, y, s).mean;
+		if (logits === 'margin') return marginSoftmaxLoss([x], W, y, ins.head as MarginSpec).mean;
+		return Number.NaN;
 	} catch {
 		return Number.NaN;
 	}
@@ -205,14 +205,15 @@ export function wrap(index: number, n: number): number {
 
 /**
  * The held-out face farthest from its own class centre (largest θ_y) in a snapshot: the one with the most to
- * learn. Features and centres are n × 2 row-major; -1 when there is none.
+ * learn. Features and centres are n × d row-major (any d); -1 when there is none. Unlike `thetaY` this
+ * tolerates a diverged model's non-finite rows: they are skipped.
  */
 export function hardestIndex(features: Float32Array, centres: Float32Array, labels: Int32Array): number {
 	let best = -1;
 	let worst = -1;
+	const d = dimOf(features, labels.length);
 	for (let i = 0; i < labels.length; i++) {
-		const y = labels[i];
-		const theta = angleBetween([features[2 * i], features[2 * i + 1]], [centres[2 * y], centres[2 * y + 1]]);
+		const theta = angle(row(features, i, d), row(centres, labels[i], d));
 		if (Number.isFinite(theta) && theta > worst) {
 			worst = theta;
 			best = i;

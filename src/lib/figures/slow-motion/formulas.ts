@@ -3,6 +3,7 @@
  * shown 1..8 like the rays of the feature circle. Words come from the figure's string section.
  */
 import { fmt } from '$lib/i18n';
+import { lossInfo } from '$lib/margins';
 import type { Inspection } from '$lib/train/protocol';
 import { hypot, type StageKey, type Update, type Vec, type Walk } from './data';
 
@@ -70,7 +71,7 @@ const neg = (v: Vec): Vec => [-v[0], -v[1]];
 export function stageLines(key: StageKey, w: Walk, ins: Inspection, up: Update, words: FormulaWords): Line[] {
 	const y = sub(w.label + 1);
 	const { s, m1, m2, m3 } = ins.head;
-	const soft = w.kind === 'softmax';
+	const info = lossInfo(w.kind);
 	const other = w.theta.reduce(
 		(best, t, j) => (j !== w.label && (best < 0 || t < w.theta[best]) ? j : best),
 		-1
@@ -83,7 +84,7 @@ export function stageLines(key: StageKey, w: Walk, ins: Inspection, up: Update, 
 		case 'normalise':
 			return [
 				{ text: `‖x‖ = √(${sq(w.x[0])} + ${sq(w.x[1])}) = ${num(w.xNorm)}` },
-				...(soft
+				...(!info.normalised
 					? [{ text: `‖W${y}‖ = ${num(w.centreNorms[w.label])}` }, { text: words.notNormalised }]
 					: [
 							{ text: `x̂ = x / ‖x‖ = ${vec(w.xHat)}` },
@@ -123,7 +124,7 @@ export function stageLines(key: StageKey, w: Walk, ins: Inspection, up: Update, 
 			];
 		}
 		case 'logits':
-			if (soft)
+			if (info.logits === 'affine')
 				return [
 					{ text: 'zⱼ = Wⱼ · x + bⱼ = ‖Wⱼ‖ ‖x‖ cos θⱼ + bⱼ' },
 					...each((j) => `z${sub(j + 1)} = ${num(w.logits[j])}`)
@@ -145,7 +146,7 @@ export function stageLines(key: StageKey, w: Walk, ins: Inspection, up: Update, 
 				...each((j) => `p${sub(j + 1)} = ${num(w.probs[j] * 100, 1)} %`)
 			];
 		case 'loss': {
-			const regularised = w.kind === 'intra' || w.kind === 'inter';
+			const regularised = info.regulariser !== null;
 			const lines: Line[] = [
 				{
 					text: `${regularised ? '' : 'L = '}−log p${y} = −log ${num(w.pY, 4)} = ${num(w.crossEntropy)}`,
@@ -154,7 +155,7 @@ export function stageLines(key: StageKey, w: Walk, ins: Inspection, up: Update, 
 			];
 			if (regularised)
 				lines.push(
-					{ text: `${w.kind === 'intra' ? words.intra : words.inter} = ${num(w.extra)}` },
+					{ text: `${info.regulariser === 'intra' ? words.intra : words.inter} = ${num(w.extra)}` },
 					{
 						text: `L = ${num(w.crossEntropy)} ${w.extra < 0 ? '−' : '+'} ${num(Math.abs(w.extra))} = ${num(w.loss)}`,
 						target: true

@@ -1,13 +1,9 @@
 /**
- * Geometry of the slow-motion unit-circle sketch (pure TS): what to draw at each stage, in data units (the
- * unit circle has radius 1, y up). The component only scales and draws.
+ * Geometry of the slow-motion unit-circle sketch (pure TS, 2-D only): what to draw at each stage, in data
+ * units (the unit circle has radius 1, y up). The component only scales and draws.
  */
-import type { StageKey, Update, Vec, Walk } from './data';
+import { unit, type StageKey, type Update, type Vec, type Walk } from './data';
 
-const unit = (v: Vec): Vec => {
-	const r = Math.hypot(v[0], v[1]);
-	return r > 0 ? [v[0] / r, v[1] / r] : [0, 0];
-};
 const rotate = (v: Vec, a: number): Vec => [
 	v[0] * Math.cos(a) - v[1] * Math.sin(a),
 	v[0] * Math.sin(a) + v[1] * Math.cos(a)

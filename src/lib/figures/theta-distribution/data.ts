@@ -2,8 +2,8 @@
  * θ_y distributions over training (paper Fig. 4a) under the target-logit curve of the model's loss (Fig. 4b),
  * as plain numbers (pure TS, no DOM). θ_y is the angle between a held-out feature and its class centre.
  */
-import { histogram, thetaY, type Histogram } from '$lib/metrics';
-import { targetLogit, type MarginSpec } from '$lib/margins';
+import { dimOf, histogram, thetaY, type Histogram } from '$lib/metrics';
+import { hasLogits, targetLogit, type MarginSpec } from '$lib/margins';
 import type { Snapshot } from '$lib/train/client.svelte';
 import type { ModelSettings } from '$lib/train/protocol';
 
@@ -31,10 +31,11 @@ export type Moment = {
 	beyond: number;
 };
 
-/** θ_y of every held-out face of one model, in degrees. */
+/** θ_y of every held-out face of one model, in degrees (features of any dimension). */
 export function thetaDegrees(snapshot: Snapshot, model: 0 | 1): Float32Array {
 	const m = snapshot.models[model];
-	const rad = thetaY(m.features, snapshot.labels, m.centres);
+	const { labels } = snapshot;
+	const rad = thetaY(m.features, m.centres, labels, dimOf(m.features, labels.length));
 	for (let i = 0; i < rad.length; i++) rad[i] = (rad[i] * 180) / Math.PI;
 	return rad;
 }
@@ -103,7 +104,7 @@ export function shareMax(moments: readonly Moment[]): number {
 
 /** The margin spec a model trains with, or null for a loss without a target logit (the angular triplet). */
 export function modelSpec(m: ModelSettings): MarginSpec | null {
-	if (m.loss === 'triplet') return null;
+	if (!hasLogits(m.loss)) return null;
 	return { s: m.s, m1: m.m1, m2: m.m2, m3: m.m3, fallback: m.fallback };
 }
 
