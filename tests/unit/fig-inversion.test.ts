@@ -51,7 +51,7 @@ describe('inversion figure data', () => {
 
 	it('turns the sample faces upside down and reads each model’s answers', () => {
 		const faces = sampleFaces(ev);
-		expect(Array.from(faces[0].inverted)).toEqual([3, 4, 1, 2]);
+		expect(Array.from(faces[0].inverted)).toEqual([4, 3, 2, 1]);
 		expect(Array.from(faces[0].upright)).toEqual([1, 2, 3, 4]);
 		expect(faces[1].predicted).toEqual([
 			{ upright: 1, inverted: 1 },

@@ -83,6 +83,54 @@ describe('lazy runs (lessons, embeds)', () => {
 	});
 });
 
+describe('LabRun as the one front end', () => {
+	it('commands wait for a built run, then go to the worker; its getters read the worker’s answers', () => {
+		const w = fakeWorkers();
+		const run = new LabRun(
+			{ ...defaultSettings },
+			{ createWorker: w.create, wasmPath: 'http://x/', rememberBackend: false }
+		);
+		run.inspect(1, 3);
+		run.evaluateInverted();
+		run.restore(0);
+		run.simulateBackendLoss();
+		expect(w.made()).toBe(0);
+		expect([run.ready, run.running, run.step, run.stats, run.snapshot]).toEqual([
+			false,
+			false,
+			0,
+			null,
+			null
+		]);
+
+		run.configure();
+		w.reply(ready);
+		expect([run.ready, run.nTest]).toEqual([true, 640]);
+		w.sent.length = 0;
+		run.toggle();
+		w.reply({ type: 'state', running: true, step: 4 });
+		expect([run.running, run.step]).toEqual([true, 4]);
+		run.toggle();
+		run.inspect(1, 3);
+		run.evaluateInverted();
+		run.restore(0);
+		run.simulateBackendLoss();
+		expect(w.sent).toEqual([
+			{ type: 'start' },
+			{ type: 'pause' },
+			{ type: 'inspect', model: 1, index: 3 },
+			{ type: 'evaluate-inverted' },
+			{ type: 'restore', model: 0 },
+			{ type: 'simulate-backend-loss' }
+		]);
+		w.reply({ type: 'inspection', model: 1, index: 3, step: 4, inspection: null });
+		expect(run.inspection).toBeNull();
+		const inverted = { step: 4, size: 20, labels: new Int32Array(0), samples: [] };
+		w.reply({ type: 'inverted-evaluation', ...inverted } as unknown as FromWorker);
+		expect(run.inverted).toMatchObject({ step: 4, size: 20 });
+	});
+});
+
 describe('RunPool', () => {
 	it('hands out lazy runs, shares them by key and lists the live ones', () => {
 		const pool = new RunPool();

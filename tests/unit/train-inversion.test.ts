@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeDataset, zeroNuisance, type FaceDataset } from '$lib/faces';
 import { Engine } from '$lib/train/engine';
-import { flipRows } from '$lib/train/flip';
+import { flipRows, rotate180 } from '$lib/train/flip';
 import { evaluateInverted, flipImagesTensor, invertedMessage } from '$lib/train/inspect';
 import { validateSettings } from '$lib/train/settings';
 
@@ -16,20 +16,31 @@ beforeAll(async () => {
 afterAll(() => expect(tf.memory().numTensors).toBe(0));
 
 describe('upside-down faces', () => {
-	it('flipRows reverses the rows of each image, keeps the columns, and is its own inverse', () => {
+	it('rotate180 turns each image by 180° (pixel (r, c) → (H−1−r, W−1−c)) and is its own inverse', () => {
 		const two = Float32Array.from({ length: 18 }, (_, i) => i);
-		expect(Array.from(flipRows(two, 3))).toEqual([
-			6, 7, 8, 3, 4, 5, 0, 1, 2, 15, 16, 17, 12, 13, 14, 9, 10, 11
+		expect(Array.from(rotate180(two, 3))).toEqual([
+			8, 7, 6, 5, 4, 3, 2, 1, 0, 17, 16, 15, 14, 13, 12, 11, 10, 9
 		]);
-		expect(Array.from(flipRows(flipRows(tiny.testX, 12), 12))).toEqual(Array.from(tiny.testX));
-		expect(() => flipRows(new Float32Array(10), 3)).toThrow();
+		const H = 12;
+		const turned = rotate180(tiny.testX, H);
+		for (const img of [0, 5]) {
+			for (let r = 0; r < H; r++) {
+				for (let c = 0; c < H; c++) {
+					const at = (rr: number, cc: number) => img * H * H + rr * H + cc;
+					expect(turned[at(H - 1 - r, H - 1 - c)]).toBe(tiny.testX[at(r, c)]);
+				}
+			}
+		}
+		expect(Array.from(rotate180(turned, H))).toEqual(Array.from(tiny.testX));
+		expect(flipRows).toBe(rotate180);
+		expect(() => rotate180(new Float32Array(10), 3)).toThrow();
 	});
 
-	it('the tensor flip equals flipRows', () => {
+	it('the tensor flip equals rotate180', () => {
 		const x = tf.tensor2d(tiny.testX, [tiny.nTest, 144]);
 		const f = flipImagesTensor(x, 12);
 		expect(f.shape).toEqual([tiny.nTest, 144]);
-		expect(Array.from(f.dataSync())).toEqual(Array.from(flipRows(tiny.testX, 12)));
+		expect(Array.from(f.dataSync())).toEqual(Array.from(rotate180(tiny.testX, 12)));
 		tf.dispose([x, f]);
 	});
 

@@ -121,8 +121,8 @@ export class EmbedHost {
 	private runState(): { running: boolean; step: number } {
 		const runs = this.deps.pool.runs();
 		return {
-			running: runs.some((r) => r.trainer.running),
-			step: Math.max(0, ...runs.map((r) => r.trainer.step))
+			running: runs.some((r) => r.running),
+			step: Math.max(0, ...runs.map((r) => r.step))
 		};
 	}
 

@@ -1,11 +1,19 @@
 /**
  * One training run as the page sees it: the settings, the worker client, and what the figures need beyond
  * the latest numbers — the history of stats (training curves) and recorded snapshots (replay, θ over time).
- * Created in the browser only; figures read it, never write to the worker themselves.
+ * Created in the browser only. It is the figures' and pages' one front end to the worker: they read its
+ * getters and call its commands, never the TrainerClient's.
  */
 import { getContext, setContext } from 'svelte';
 import { TrainerClient, type Snapshot, type TrainerOptions } from '$lib/train/client.svelte';
-import type { BackendChoice, FromWorker, ModelStats } from '$lib/train/protocol';
+import type {
+	FromWorker,
+	BackendChoice,
+	Inspection,
+	InvertedEvaluation,
+	ModelIndex,
+	ModelStats
+} from '$lib/train/protocol';
 import type { TrainSettings } from '$lib/train/settings';
 
 export type HistoryPoint = { step: number; models: [ModelStats, ModelStats] };
@@ -145,9 +153,62 @@ export class LabRun {
 		if (!this.trainer.running) this.start();
 	}
 
+	/** Train, or pause if training (the lab's Space key). */
+	toggle() {
+		if (this.trainer.running) this.pause();
+		else this.start();
+	}
+
 	reset() {
 		this.replayAt = null;
 		if (this.configured) this.trainer.reset();
+	}
+
+	/** Put a diverged model back on its last good weights. */
+	restore(model: ModelIndex) {
+		if (this.configured) this.trainer.restore(model);
+	}
+
+	/** Walk held-out face `index` through model `model` on the current weights (answer in `inspection`). */
+	inspect(model: ModelIndex, index: number) {
+		if (this.configured) this.trainer.inspect(model, index);
+	}
+
+	/** Test both models on the held-out faces upright and upside down (answer in `inverted`). */
+	evaluateInverted() {
+		if (this.configured) this.trainer.evaluateInverted();
+	}
+
+	/** Lose the backend on purpose (the lab's debug hook: tests and demos of the fallback). */
+	simulateBackendLoss() {
+		if (this.configured) this.trainer.simulateBackendLoss();
+	}
+
+	// What figures read (reactive: each reads the client's state).
+	get ready(): boolean {
+		return this.trainer.ready;
+	}
+	get running(): boolean {
+		return this.trainer.running;
+	}
+	get step(): number {
+		return this.trainer.step;
+	}
+	get nTest(): number {
+		return this.trainer.nTest;
+	}
+	get stats(): [ModelStats, ModelStats] | null {
+		return this.trainer.stats;
+	}
+	/** the newest snapshot (`shown` is the one to draw, which may be replayed) */
+	get snapshot(): Snapshot | null {
+		return this.trainer.snapshot;
+	}
+	get inspection(): Inspection | null {
+		return this.trainer.inspection;
+	}
+	get inverted(): InvertedEvaluation | null {
+		return this.trainer.inverted;
 	}
 
 	dispose() {

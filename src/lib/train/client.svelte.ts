@@ -23,6 +23,7 @@ import type {
 	ToWorker,
 	TrainSettings
 } from './protocol';
+import { readStored, writeStored } from '$lib/state/storage';
 import { clampPace } from './pace';
 import { createTrainWorker } from './spawn';
 import { wasmUrl } from './wasm-path';
@@ -53,20 +54,12 @@ export type BackendNotice =
 const STORAGE_KEY = 'margin-lab:train-backend';
 
 function remembered(): BackendName | null {
-	try {
-		const v = localStorage.getItem(STORAGE_KEY);
-		return v === 'webgl' || v === 'wasm' || v === 'cpu' ? v : null;
-	} catch {
-		return null; // storage blocked (privacy mode, sandboxed iframe)
-	}
+	const v = readStored(STORAGE_KEY);
+	return v === 'webgl' || v === 'wasm' || v === 'cpu' ? v : null;
 }
 
 function remember(backend: BackendName): void {
-	try {
-		localStorage.setItem(STORAGE_KEY, backend);
-	} catch {
-		// not remembering is fine
-	}
+	writeStored(STORAGE_KEY, backend);
 }
 
 export class TrainerClient {

@@ -20,9 +20,9 @@ export function wrapIndex(index: number, n: number): number {
 	return ((i % n) + n) % n;
 }
 
-/** Images (N × size², row-major) upside down: the rows of each image in reverse order. */
+/** Images (N × size², row-major) upside down: each image turned by 180° (rows and columns reversed). */
 export function flipImagesTensor(x: tf.Tensor2D, size: number): tf.Tensor2D {
-	return tf.tidy(() => tf.reshape(tf.reverse(tf.reshape(x, [-1, size, size]), 1), [-1, size * size]));
+	return tf.tidy(() => tf.reshape(tf.reverse(tf.reshape(x, [-1, size, size]), [1, 2]), [-1, size * size]));
 }
 
 const argMax = (v: ArrayLike<number>): number => {

@@ -4,7 +4,7 @@
 
 import type { ModelEval, Pair } from './engine';
 import type { Weights } from './model';
-import type { ModelSnapshot, ModelStats } from './protocol';
+import type { FromWorker, ModelSnapshot, ModelStats } from './protocol';
 
 export function modelStats(
 	ev: ModelEval,
@@ -50,4 +50,24 @@ export function keepFinite(next: Pair<Weights>, before: Pair<Weights> | null): P
 	const a = pick(0);
 	const b = pick(1);
 	return a && b ? [a, b] : null;
+}
+
+type RunnerFlags = { lastLoss: number; paused: boolean; diverged: boolean };
+
+/** The `stats` and `snapshot` messages of one evaluation of both models, and the snapshot's buffers. */
+export function reportMessages(
+	evals: Pair<ModelEval>,
+	runners: Pair<RunnerFlags>,
+	step: number,
+	stepsPerSec: number,
+	testY: ArrayLike<number>
+): [stats: FromWorker, snapshot: FromWorker, transfer: ArrayBuffer[]] {
+	const models: Pair<ModelStats> = [modelStats(evals[0], runners[0]), modelStats(evals[1], runners[1])];
+	const snaps: Pair<ModelSnapshot> = [modelSnapshot(evals[0]), modelSnapshot(evals[1])];
+	const labels = Int32Array.from(testY);
+	return [
+		{ type: 'stats', step, stepsPerSec, models },
+		{ type: 'snapshot', step, labels, models: snaps },
+		snapshotTransfer(labels, snaps)
+	];
 }

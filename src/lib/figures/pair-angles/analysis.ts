@@ -1,12 +1,17 @@
 /**
- * Runs the pair-angle analysis in a Web Worker, one request in flight at a time: while one snapshot is being
- * analysed, newer ones replace each other and only the newest goes next. Falls back to the main thread
- * where workers cannot start.
+ * The figure's client of the pair-angle analysis worker (protocol: analysis-protocol.ts), one request in
+ * flight at a time: while one snapshot is being analysed, newer ones replace each other and only the newest
+ * goes next. Falls back to the main thread where workers cannot start.
  */
 import { analyseModel, type ModelPairs } from './data';
-import type { AnalysisReply, AnalysisRequest } from './analysis.worker';
+import { parseAnalysisReply, type AnalysisRequest } from './analysis-protocol';
 
 export type Analysis = { step: number; models: (ModelPairs | null)[] };
+
+/** Starts the analysis worker (a module worker, bundled by Vite from this literal URL). */
+function spawnAnalysisWorker(): Worker {
+	return new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
+}
 
 export class PairAnalyser {
 	private worker: Worker | null = null;
@@ -15,13 +20,19 @@ export class PairAnalyser {
 	private id = 0;
 	private steps = new Map<number, number>();
 
-	constructor(private onresult: (a: Analysis) => void) {
+	constructor(
+		private onresult: (a: Analysis) => void,
+		/** for tests: make the worker some other way */
+		createWorker: () => Worker = spawnAnalysisWorker
+	) {
 		try {
-			this.worker = new Worker(new URL('./analysis.worker.ts', import.meta.url), { type: 'module' });
-			this.worker.onmessage = (e: MessageEvent<AnalysisReply>) => {
-				const step = this.steps.get(e.data.id) ?? 0;
-				this.steps.delete(e.data.id);
-				this.onresult({ step, models: e.data.models });
+			this.worker = createWorker();
+			this.worker.onmessage = (e: MessageEvent) => {
+				const reply = parseAnalysisReply(e.data);
+				const step = reply ? this.steps.get(reply.id) : undefined;
+				if (!reply || step === undefined) return;
+				this.steps.delete(reply.id);
+				this.onresult({ step, models: reply.models });
 				this.busy = false;
 				this.pump();
 			};
@@ -52,7 +63,7 @@ export class PairAnalyser {
 		this.busy = true;
 		const id = ++this.id;
 		this.steps.set(id, job.step);
-		const msg: AnalysisRequest = { id, labels: job.labels, features: job.features };
+		const msg: AnalysisRequest = { type: 'analyse', id, labels: job.labels, features: job.features };
 		this.worker.postMessage(msg, [job.labels.buffer, ...job.features.map((f) => f.buffer)]);
 	}
 

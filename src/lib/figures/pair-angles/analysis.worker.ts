@@ -1,21 +1,21 @@
 /// <reference lib="webworker" />
 /**
  * Pair-angle analysis off the main thread: all pairs, sorting, ROC and rank-1 cost 25–200 ms per snapshot,
- * enough to make the page stutter while training. Pure maths from data.ts; no tfjs here.
+ * enough to make the page stutter while training. Pure maths from data.ts; no tfjs here. Messages are
+ * typed in analysis-protocol.ts; junk is dropped.
  */
 import { analyseModel, type ModelPairs } from './data';
+import { parseAnalysisRequest, type AnalysisReply } from './analysis-protocol';
 
-export type AnalysisRequest = { id: number; labels: Int32Array; features: Float32Array[] };
-export type AnalysisReply = { id: number; models: (ModelPairs | null)[] };
-
-self.onmessage = (e: MessageEvent<AnalysisRequest>) => {
-	const { id, labels, features } = e.data;
+self.onmessage = (e: MessageEvent) => {
+	const req = parseAnalysisRequest(e.data);
+	if (!req) return;
 	let models: (ModelPairs | null)[];
 	try {
-		models = features.map((f) => analyseModel(f, labels));
+		models = req.features.map((f) => analyseModel(f, req.labels));
 	} catch {
-		models = features.map(() => null);
+		models = req.features.map(() => null);
 	}
-	const reply: AnalysisReply = { id, models };
+	const reply: AnalysisReply = { type: 'analysis', id: req.id, models };
 	(self as unknown as Worker).postMessage(reply);
 };

@@ -4,7 +4,7 @@ import { count } from '../number';
 export const en = {
 	title: 'Faces upside down',
 	caption:
-		'Both networks of this run are trained on upright faces only. The test turns the same held-out faces upside down (the rows of each image in reverse order) and measures, on the current weights, the held-out accuracy and the mean angle θ_y between each feature and its class centre, upright and inverted. Chance is one identity in eight. The circles show where the inverted faces land next to the upright ones.',
+		'Both networks of this run are trained on upright faces only. The test turns the same held-out faces upside down (each image turned by 180°) and measures, on the current weights, the held-out accuracy and the mean angle θ_y between each feature and its class centre, upright and inverted. Chance is one identity in eight. The circles show where the inverted faces land next to the upright ones.',
 	run: 'Test on inverted faces',
 	rerun: 'Test again on the current weights',
 	before:
@@ -43,7 +43,7 @@ export const en = {
 export const zh: typeof en = {
 	title: '倒过来的人脸',
 	caption:
-		'本次训练的两个网络都只用正立的人脸训练。测试时把同样的留出人脸上下颠倒（每张图的行倒序排列），在当前权重上测量正立与倒置两种情况下的留出准确率，以及每个特征与其类中心夹角 θ_y 的平均值。随机猜测的准确率是八分之一。圆上的点显示倒置的人脸落在哪里，旁边是正立的人脸。',
+		'本次训练的两个网络都只用正立的人脸训练。测试时把同样的留出人脸上下颠倒（每张图旋转 180°），在当前权重上测量正立与倒置两种情况下的留出准确率，以及每个特征与其类中心夹角 θ_y 的平均值。随机猜测的准确率是八分之一。圆上的点显示倒置的人脸落在哪里，旁边是正立的人脸。',
 	run: '用倒置人脸测试',
 	rerun: '在当前权重上再测一次',
 	before: '点击“用倒置人脸测试”，在正立和倒置的留出人脸上测量两个网络。',
