@@ -9,88 +9,20 @@
  */
 import { defaultNuisance, NUISANCE_KEYS, type NuisanceKey, type NuisanceLevels } from '$lib/faces';
 import { fallbackModes } from '$lib/margins/spec';
-import { losses, lossHas, lossNames, type HeadParam, type LossName } from '$lib/margins/catalogue';
-import type { Messages } from '$lib/i18n/en';
+import { losses, lossHas, lossNames, type LossName } from '$lib/margins/catalogue';
 import type { TrainSettings } from './settings';
+import type {
+	EnumSetting,
+	Format,
+	HeadNumber,
+	Hideable,
+	NumberSetting,
+	Range,
+	Setting
+} from './schema-types';
+import { backendChoices, hideable, optimizerNames } from './schema-types';
 
-/** Controls a teacher can hide with `hide=…` (comma separated). */
-export const hideable = [
-	'losses',
-	'margins',
-	'optimizer',
-	'data',
-	'nuisance',
-	'seed',
-	'speed',
-	'export',
-	'link'
-] as const;
-export type Hideable = (typeof hideable)[number];
-
-export const backendChoices = ['auto', 'webgl', 'wasm', 'cpu'] as const;
-export type LabBackend = (typeof backendChoices)[number];
-
-export const optimizerNames = ['sgd', 'adam'] as const;
-
-/** Training paces offered to students: steps per second (0 = as fast as the device can). */
-export const paces = { slow: 5, medium: 25, fast: 0 } as const;
-
-export type Range = readonly [number, number];
-
-/**
- * What a change costs: `live` is applied to the running models (weights kept); `model` starts a new run from
- * the same seed (new weights, same faces); `data` also makes new faces (the worker's data cache key).
- */
-export type Rebuild = 'live' | 'model' | 'data';
-
-/** How a value is shown next to its slider (`src/lib/figures/controls/format.ts` turns these into text). */
-export type Format = 'plain' | 'fixed2' | 'radians' | 'scale' | 'rate' | 'pixels';
-
-/** A label in `lab.controls` of the i18n tables. */
-export type LabelKey = {
-	[K in keyof Messages['lab']['controls']]: Messages['lab']['controls'][K] extends string ? K : never;
-}[keyof Messages['lab']['controls']];
-
-interface Common {
-	/** URL key; a per-model setting appends `a` or `b` */
-	key: string;
-	/** `hide=` group that removes its control; null when nothing hides it */
-	hide: Hideable | null;
-	rebuild: Rebuild;
-}
-
-export interface NumberSetting extends Common {
-	/** `integer` values are rounded after clamping */
-	type: 'number' | 'integer';
-	range: Range;
-	default: number;
-	/** slider step: in the value's units (linear) or in decades (log); null when it has no slider */
-	step: number | null;
-	scale: 'linear' | 'log';
-	format: Format;
-	/** control id (per-model settings append `-a` or `-b`) */
-	id: string;
-	label: LabelKey;
-	/** per-model head numbers: the catalogue's parameter; shown and kept only for losses that have it */
-	param?: HeadParam;
-	/** used only by this optimiser (its control is shown only then) */
-	optimizer?: (typeof optimizerNames)[number];
-}
-
-export interface EnumSetting<T extends string = string> extends Common {
-	type: 'enum';
-	values: readonly T[];
-	default: T;
-	param?: HeadParam;
-}
-
-export interface ListSetting<T extends string = string> extends Common {
-	type: 'list';
-	values: readonly T[];
-	default: readonly T[];
-}
-
-export type Setting = NumberSetting | EnumSetting | ListSetting;
+export * from './schema-types';
 
 /** The head numbers' ranges: the lab's sliders, URL and validator, and the target-logit figure's custom curve. */
 export const headRanges = {
@@ -116,7 +48,7 @@ const rate = {
 	rebuild: 'live'
 } as const satisfies NumberSetting;
 
-const head = (param: 's' | 'm1' | 'm2' | 'm3', step: number, format: Format): NumberSetting => ({
+const head = (param: HeadNumber['param'], step: number, format: Format): HeadNumber => ({
 	key: param,
 	id: param,
 	label: param,
@@ -161,6 +93,14 @@ export const modelSchema = {
 	/** this model's own learning rate (no control); null, the default, means the shared `lr` */
 	lr: { ...rate, default: Number.NaN, step: null, hide: null } satisfies NumberSetting
 } as const;
+
+/** The head numbers in the order the controls show them. */
+export const headNumbers: readonly HeadNumber[] = [
+	modelSchema.s,
+	modelSchema.m1,
+	modelSchema.m2,
+	modelSchema.m3
+];
 
 /** The shared training settings (`TrainSettings.lr`, `.batchSize`, …), in the order the controls show them. */
 export const trainSchema = {
@@ -317,33 +257,27 @@ export const labSchema = {
 	hidden: { key: 'hide', type: 'list', values: hideable, default: [], hide: null, rebuild: 'live' }
 } as const satisfies Record<string, Setting>;
 
-/** A number brought into its setting: numeric strings read, clamped, integers rounded, garbage → `fallback`. */
-export function clampSetting(e: NumberSetting, v: unknown, fallback = e.default): number {
-	const x = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-	if (typeof x !== 'number' || Number.isNaN(x)) return fallback;
-	const c = Math.min(e.range[1], Math.max(e.range[0], x));
-	return e.type === 'integer' ? Math.round(c) : c;
-}
-
 /** The setting applies to this loss (per-model head numbers: the catalogue's `params`; everything else: yes). */
 export function appliesTo(e: Setting, loss: LossName): boolean {
 	return !('param' in e) || e.param === undefined || lossHas(loss, e.param);
 }
 
-/** The slider of a number setting: the same range as the URL and the validator. */
-export function sliderOf(e: NumberSetting): {
-	min: number;
-	max: number;
-	step: number;
-	scale: 'linear' | 'log';
-} {
-	return { min: e.range[0], max: e.range[1], step: e.step ?? 1, scale: e.scale };
+type TrainKey = keyof typeof trainSchema;
+/** The shared settings that are numbers. */
+export type TrainNumberKey = {
+	[K in TrainKey]: (typeof trainSchema)[K] extends NumberSetting ? K : never;
+}[TrainKey];
+
+/** The shared settings with a slider that the `hide=` group `group` hides, in schema order. */
+export function slidersIn(group: Hideable): TrainNumberKey[] {
+	return (Object.keys(trainSchema) as TrainKey[]).filter((k): k is TrainNumberKey => {
+		const e: Setting = trainSchema[k];
+		return (e.type === 'number' || e.type === 'integer') && e.step !== null && e.hide === group;
+	});
 }
 
 /** The fields of `TrainSettings` whose change needs new faces. */
-const dataFields = (Object.keys(trainSchema) as (keyof typeof trainSchema)[]).filter(
-	(k) => trainSchema[k].rebuild === 'data'
-);
+const dataFields = (Object.keys(trainSchema) as TrainKey[]).filter((k) => trainSchema[k].rebuild === 'data');
 
 /** The data a run trains on is the same exactly when these keys are: the worker's data cache key. */
 export function dataKey(s: TrainSettings): string {

@@ -7,6 +7,7 @@ import { NUISANCE_KEYS, type NuisanceLevels } from '$lib/faces';
 import { lossHas, lossInfo, type HeadParam } from '$lib/margins/catalogue';
 import {
 	clampSetting,
+	headNumbers,
 	labNuisance,
 	modelLosses,
 	modelSchema,
@@ -106,6 +107,17 @@ function validateModel(raw: unknown, fallback: ModelSettings): ModelSettings {
 		fallback: pick(r.fallback, modelSchema.fallback.values, base.fallback),
 		lr: lr === null || Number.isNaN(lr) ? null : lr
 	});
+}
+
+/**
+ * A model after a change from the controls: a new loss starts from its own defaults (the shared learning
+ * rate); numbers are clamped to their ranges and the ones the loss does not have pinned.
+ */
+export function withModel(m: ModelSettings, patch: Partial<ModelSettings>): ModelSettings {
+	if (patch.loss !== undefined && patch.loss !== m.loss) return modelDefaults(patch.loss);
+	const out = { ...m, ...patch };
+	for (const e of headNumbers) out[e.param] = clampSetting(e, out[e.param], m[e.param]);
+	return normaliseModel(out);
 }
 
 function validateNuisance(raw: unknown): NuisanceLevels {
