@@ -59,16 +59,15 @@ export function validateSpec(spec: MarginSpec): void {
 
 export type MarginKind = 'normface' | 'sphereface' | 'arcface' | 'cosface' | 'combined';
 
+/** The loss whose single margin is m1, m2, m3 (SphereFace, ArcFace, CosFace). */
+const singleKinds = ['sphereface', 'arcface', 'cosface'] as const satisfies readonly MarginKind[];
+
 /** Which single margin a spec uses, or 'combined' if more than one; (1, 0, 0) is 'normface' (no margin). */
 export function marginKind(spec: MarginSpec): MarginKind {
-	const a = spec.m1 !== 1;
-	const b = spec.m2 !== 0;
-	const c = spec.m3 !== 0;
-	if (!a && !b && !c) return 'normface';
-	if (a && !b && !c) return 'sphereface';
-	if (!a && b && !c) return 'arcface';
-	if (!a && !b && c) return 'cosface';
-	return 'combined';
+	const used = [spec.m1 !== 1, spec.m2 !== 0, spec.m3 !== 0];
+	const n = used.filter(Boolean).length;
+	if (n > 1) return 'combined';
+	return n === 0 ? 'normface' : singleKinds[used.indexOf(true)];
 }
 
 /**
@@ -83,18 +82,20 @@ function fmt(x: number): string {
 	return String(Number(x.toFixed(4)));
 }
 
+const kindLabels: Record<MarginKind, (spec: MarginSpec) => string> = {
+	normface: () => 'NormFace',
+	sphereface: (s) => `SphereFace (m = ${fmt(s.m1)})`,
+	arcface: (s) => `ArcFace (m = ${fmt(s.m2)})`,
+	cosface: (s) => `CosFace (m = ${fmt(s.m3)})`,
+	combined: (s) => `Combined (${fmt(s.m1)}, ${fmt(s.m2)}, ${fmt(s.m3)})`
+};
+
 /**
  * A short, language-neutral label built from the numbers: 'ArcFace (m = 0.5)', 'Combined (1, 0.3, 0.2)',
  * then ', s = 64' when `opts.scale` is set and ' · insightface' / ' · easy' for a fallback.
  */
 export function specLabel(spec: MarginSpec, opts: { scale?: boolean } = {}): string {
-	const kind = marginKind(spec);
-	let label: string;
-	if (kind === 'normface') label = 'NormFace';
-	else if (kind === 'sphereface') label = `SphereFace (m = ${fmt(spec.m1)})`;
-	else if (kind === 'arcface') label = `ArcFace (m = ${fmt(spec.m2)})`;
-	else if (kind === 'cosface') label = `CosFace (m = ${fmt(spec.m3)})`;
-	else label = `Combined (${fmt(spec.m1)}, ${fmt(spec.m2)}, ${fmt(spec.m3)})`;
+	let label = kindLabels[marginKind(spec)](spec);
 	if (opts.scale) label += `, s = ${fmt(spec.s)}`;
 	if (spec.fallback && spec.fallback !== 'none') label += ` · ${spec.fallback}`;
 	return label;

@@ -1,45 +1,33 @@
 /**
- * The lab's settings in the URL: every training setting, plus flags that hide controls from students.
- * Reading never throws; values go through the training settings' own validator, so the URL cannot ask for
- * anything the worker would refuse.
+ * The lab's settings in the URL: every training setting, plus flags that hide controls from students. Keys,
+ * ranges and defaults come from the settings schema (`$lib/train/schema`). Reading never throws; values go
+ * through the training settings' own validator, so the URL cannot ask for anything the worker would refuse.
  */
-import { NUISANCE_KEYS, type NuisanceKey } from '$lib/faces';
-import { fallbackModes } from '$lib/margins';
-import { defaultSettings, LIMITS, lossDefaults, validateSettings } from '$lib/train/settings';
-import type { ModelSettings, TrainSettings } from '$lib/train/settings';
-import { lossNames } from '$lib/train/types';
-import { parseField, type Field, type NumberField } from './codec';
+import { isLossName } from '$lib/margins/catalogue';
+import { NUISANCE_KEYS } from '$lib/faces';
+import {
+	appliesTo,
+	clampSetting,
+	labSchema,
+	modelLosses,
+	modelSchema,
+	nuisanceSchema,
+	trainSchema,
+	type Hideable,
+	type LabBackend,
+	type Setting
+} from '$lib/train/schema';
+import { defaultSettings, lossDefaults, validateSettings, type TrainSettings } from '$lib/train/settings';
+import { parseField, type Field } from './codec';
 
-/** URL key of each nuisance level (short, as teachers type them). */
-export const nuisanceParam: Record<NuisanceKey, string> = {
-	yaw: 'pose',
-	tilt: 'tilt',
-	lighting: 'light',
-	expression: 'expr',
-	scaleShift: 'shift',
-	noise: 'noise',
-	occluder: 'occl'
-};
-
-/** Controls a teacher can hide with `hide=…` (comma separated). */
-export const hideable = [
-	'losses',
-	'margins',
-	'optimizer',
-	'data',
-	'nuisance',
-	'seed',
-	'speed',
-	'export',
-	'link'
-] as const;
-export type Hideable = (typeof hideable)[number];
-
-export const backendChoices = ['auto', 'webgl', 'wasm', 'cpu'] as const;
-export type LabBackend = (typeof backendChoices)[number];
-
-/** Training paces offered to students: steps per second (0 = as fast as the device can). */
-export const paces = { slow: 5, medium: 25, fast: 0 } as const;
+export {
+	backendChoices,
+	hideable,
+	nuisanceParam,
+	paces,
+	type Hideable,
+	type LabBackend
+} from '$lib/train/schema';
 
 export type LabUrlState = {
 	settings: TrainSettings;
@@ -49,54 +37,51 @@ export type LabUrlState = {
 	backend: LabBackend;
 };
 
-const range = ([min, max]: readonly [number, number], dflt: number, step?: number): NumberField => ({
-	kind: 'number',
-	min,
-	max,
-	default: dflt,
-	step
-});
+type Which = 'a' | 'b';
+type ModelKey = keyof typeof modelSchema;
+type TrainKey = keyof typeof trainSchema;
 
-const fields = {
-	lr: range(LIMITS.lr, defaultSettings.lr),
-	bs: range(LIMITS.batchSize, defaultSettings.batchSize, 1),
-	mom: range(LIMITS.momentum, defaultSettings.momentum),
-	n: range(LIMITS.perIdentity, defaultSettings.perIdentity, 1),
-	size: range(LIMITS.size, defaultSettings.size, 1),
-	seed: range(LIMITS.seed, defaultSettings.seed, 1),
-	pace: range([0, 500], 0, 1),
-	backend: { kind: 'enum', values: backendChoices, default: 'auto' },
-	opt: { kind: 'enum', values: ['sgd', 'adam'], default: defaultSettings.optimizer },
-	hide: { kind: 'list', values: hideable, default: [], allowEmpty: true }
-} satisfies Record<string, Field>;
+const modelKeys = Object.keys(modelSchema) as ModelKey[];
+const trainKeys = Object.keys(trainSchema) as TrainKey[];
 
-/** Read one optional number: null when absent or unreadable, so the loss's own default applies. */
-function optional(p: URLSearchParams, key: string, lim: readonly [number, number]): number | null {
-	const v = p.get(key);
-	if (v === null) return null;
-	const got = parseField(range(lim, Number.NaN), v) as number;
-	return Number.isFinite(got) ? got : null;
+/** The URL field of a setting: the schema's range and default; integers snap to whole numbers. */
+export function urlField(e: Setting, dflt: unknown = e.default): Field {
+	switch (e.type) {
+		case 'enum':
+			return { kind: 'enum', values: e.values, default: dflt as string };
+		case 'list':
+			return { kind: 'list', values: e.values, default: e.default, allowEmpty: true };
+		default:
+			return {
+				kind: 'number',
+				min: e.range[0],
+				max: e.range[1],
+				default: dflt as number,
+				step: e.type === 'integer' ? 1 : undefined
+			};
+	}
 }
 
-function readModel(p: URLSearchParams, which: 'a' | 'b'): Partial<ModelSettings> {
-	const loss = parseField(
-		{ kind: 'enum', values: lossNames, default: defaultSettings[which].loss },
-		p.get(which)
-	) as ModelSettings['loss'];
-	const base = lossDefaults(loss);
-	const pick = (key: string, lim: readonly [number, number], dflt: number) => optional(p, key, lim) ?? dflt;
-	return {
-		loss,
-		s: pick(`s${which}`, LIMITS.s, base.s),
-		m1: pick(`m1${which}`, LIMITS.m1, base.m1),
-		m2: pick(`m2${which}`, LIMITS.m2, base.m2),
-		m3: pick(`m3${which}`, LIMITS.m3, base.m3),
-		fallback: parseField(
-			{ kind: 'enum', values: fallbackModes, default: base.fallback },
-			p.get(`f${which}`)
-		) as 'none' | 'insightface' | 'easy',
-		lr: optional(p, `lr${which}`, LIMITS.lr)
-	};
+/** The URL key of a per-model setting. */
+const modelKey = (k: ModelKey, which: Which) => `${modelSchema[k].key}${which}`;
+
+/** Read a value that may be absent: null when absent or unreadable, so the loss's own default applies. */
+function optional(p: URLSearchParams, key: string, e: Setting): unknown {
+	const v = p.get(key);
+	if (v === null) return null;
+	const got = parseField(urlField(e, null), v);
+	return typeof got === 'number' && !Number.isFinite(got) ? null : got;
+}
+
+function readModel(p: URLSearchParams, which: Which): Record<string, unknown> {
+	const loss = parseField(urlField(modelSchema.loss, modelLosses[which]), p.get(which));
+	const base: Record<string, unknown> = { ...lossDefaults(isLossName(loss) ? loss : modelLosses[which]) };
+	const out: Record<string, unknown> = { loss };
+	for (const k of modelKeys) {
+		if (k === 'loss') continue;
+		out[k] = optional(p, modelKey(k, which), modelSchema[k]) ?? base[k] ?? null;
+	}
+	return out;
 }
 
 export function decodeLab(search: URLSearchParams | string): LabUrlState {
@@ -106,28 +91,16 @@ export function decodeLab(search: URLSearchParams | string): LabUrlState {
 	} catch {
 		p = new URLSearchParams();
 	}
-	const nuisance: Record<string, number> = {};
-	for (const key of NUISANCE_KEYS) {
-		const v = optional(p, nuisanceParam[key], [0, 1]);
-		nuisance[key] = v ?? defaultSettings.nuisance[key];
-	}
-	const settings = validateSettings({
-		a: readModel(p, 'a'),
-		b: readModel(p, 'b'),
-		lr: parseField(fields.lr, p.get('lr')),
-		batchSize: parseField(fields.bs, p.get('bs')),
-		optimizer: parseField(fields.opt, p.get('opt')),
-		momentum: parseField(fields.mom, p.get('mom')),
-		perIdentity: parseField(fields.n, p.get('n')),
-		size: parseField(fields.size, p.get('size')),
-		nuisance,
-		seed: parseField(fields.seed, p.get('seed'))
-	});
+	const raw: Record<string, unknown> = { a: readModel(p, 'a'), b: readModel(p, 'b'), nuisance: {} };
+	for (const k of trainKeys) raw[k] = parseField(urlField(trainSchema[k]), p.get(trainSchema[k].key));
+	for (const k of NUISANCE_KEYS)
+		(raw.nuisance as Record<string, unknown>)[k] = optional(p, nuisanceSchema[k].key, nuisanceSchema[k]);
+	const lab = (k: keyof typeof labSchema) => parseField(urlField(labSchema[k]), p.get(labSchema[k].key));
 	return {
-		settings,
-		hidden: parseField(fields.hide, p.get('hide')) as Hideable[],
-		pace: parseField(fields.pace, p.get('pace')) as number,
-		backend: parseField(fields.backend, p.get('backend')) as LabBackend
+		settings: validateSettings(raw),
+		hidden: lab('hidden') as Hideable[],
+		pace: lab('pace') as number,
+		backend: lab('backend') as LabBackend
 	};
 }
 
@@ -135,52 +108,55 @@ function same(a: number, b: number): boolean {
 	return Math.abs(a - b) <= 1e-12 * Math.max(1, Math.abs(a));
 }
 
-/** The URL form of a lab state: only what differs from the defaults, so links stay short. */
+/** Write `v` under `key` unless it equals `dflt` (numbers are clamped into their setting first). */
+function put(p: URLSearchParams, key: string, e: Setting, v: unknown, dflt: unknown): void {
+	if (e.type === 'enum') {
+		const value = (e.values as readonly unknown[]).includes(v) ? v : e.default;
+		if (value !== dflt) p.set(key, String(value));
+	} else if (e.type === 'list') {
+		const list = Array.isArray(v) ? v : [];
+		const picked = e.values.filter((x) => list.includes(x));
+		if (picked.length) p.set(key, picked.join(','));
+	} else {
+		const x = clampSetting(e, v, dflt as number);
+		if (!same(x, dflt as number)) p.set(key, String(x));
+	}
+}
+
+/**
+ * The URL form of a lab state: only what differs from the defaults, so links stay short. `state.settings` is
+ * expected to be validated already (the run's settings are); numbers are still clamped, and the numbers a
+ * loss does not have are never written, so the output reads back to itself.
+ */
 export function encodeLab(state: LabUrlState): URLSearchParams {
 	const p = new URLSearchParams();
-	const s = validateSettings(state.settings);
+	const s = state.settings;
 	for (const which of ['a', 'b'] as const) {
-		const m = s[which];
-		const base = lossDefaults(m.loss);
-		if (m.loss !== defaultSettings[which].loss) p.set(which, m.loss);
-		if (!same(m.s, base.s)) p.set(`s${which}`, String(m.s));
-		if (!same(m.m1, base.m1)) p.set(`m1${which}`, String(m.m1));
-		if (!same(m.m2, base.m2)) p.set(`m2${which}`, String(m.m2));
-		if (!same(m.m3, base.m3)) p.set(`m3${which}`, String(m.m3));
-		if (m.fallback !== base.fallback) p.set(`f${which}`, m.fallback);
-		if (m.lr !== null) p.set(`lr${which}`, String(m.lr));
+		const m = s[which] ?? defaultSettings[which];
+		const loss = isLossName(m.loss) ? m.loss : modelLosses[which];
+		const base: Record<string, unknown> = { ...lossDefaults(loss) };
+		put(p, which, modelSchema.loss, loss, modelLosses[which]);
+		for (const k of modelKeys) {
+			const e = modelSchema[k];
+			if (k === 'loss' || !appliesTo(e, loss)) continue;
+			if (k === 'lr') {
+				if (typeof m.lr === 'number' && Number.isFinite(m.lr)) p.set(modelKey(k, which), String(m.lr));
+			} else put(p, modelKey(k, which), e, m[k], base[k]);
+		}
 	}
-	const d = defaultSettings;
-	if (!same(s.lr, d.lr)) p.set('lr', String(s.lr));
-	if (s.batchSize !== d.batchSize) p.set('bs', String(s.batchSize));
-	if (s.optimizer !== d.optimizer) p.set('opt', s.optimizer);
-	if (!same(s.momentum, d.momentum)) p.set('mom', String(s.momentum));
-	if (s.perIdentity !== d.perIdentity) p.set('n', String(s.perIdentity));
-	if (s.size !== d.size) p.set('size', String(s.size));
-	for (const key of NUISANCE_KEYS)
-		if (!same(s.nuisance[key], d.nuisance[key])) p.set(nuisanceParam[key], String(s.nuisance[key]));
-	if (s.seed !== d.seed) p.set('seed', String(s.seed));
-	if (state.pace !== 0) p.set('pace', String(state.pace));
-	if (state.backend !== 'auto') p.set('backend', state.backend);
-	const hidden = hideable.filter((h) => state.hidden.includes(h));
-	if (hidden.length) p.set('hide', hidden.join(','));
+	for (const k of trainKeys) put(p, trainSchema[k].key, trainSchema[k], s[k], trainSchema[k].default);
+	for (const k of NUISANCE_KEYS)
+		put(p, nuisanceSchema[k].key, nuisanceSchema[k], s.nuisance?.[k], nuisanceSchema[k].default);
+	put(p, labSchema.pace.key, labSchema.pace, state.pace, labSchema.pace.default);
+	put(p, labSchema.backend.key, labSchema.backend, state.backend, labSchema.backend.default);
+	put(p, labSchema.hidden.key, labSchema.hidden, state.hidden, labSchema.hidden.default);
 	return p;
 }
 
 /** Every key the lab owns in a URL (so a rewrite can drop stale ones and keep the rest, e.g. `lang`). */
 export const labKeys: string[] = [
-	'a',
-	'b',
-	...['s', 'm1', 'm2', 'm3', 'f', 'lr'].flatMap((k) => [`${k}a`, `${k}b`]),
-	'lr',
-	'bs',
-	'opt',
-	'mom',
-	'n',
-	'size',
-	...Object.values(nuisanceParam),
-	'seed',
-	'pace',
-	'backend',
-	'hide'
+	...modelKeys.flatMap((k) => [modelKey(k, 'a'), modelKey(k, 'b')]),
+	...trainKeys.map((k) => trainSchema[k].key),
+	...NUISANCE_KEYS.map((k) => nuisanceSchema[k].key),
+	...Object.values(labSchema).map((e) => e.key)
 ];

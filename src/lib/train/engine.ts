@@ -5,6 +5,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
+import { lossInfo } from '$lib/margins/catalogue';
 import { classCentres, headMetrics } from './heads';
 import { Batches } from './batches';
 import { initWeights, netShape, type NetShape, type Weights } from './model';
@@ -183,7 +184,7 @@ export class Engine {
 		return this.runners.map((r) =>
 			tf.tidy(() => {
 				const { cfg, model } = r;
-				const b = cfg.loss === 'softmax' ? model.b : null;
+				const b = lossInfo(cfg.loss).bias ? model.b : null;
 				const trainF = model.embed(this.evalX);
 				const testF = model.embed(this.testX);
 				const centres = classCentres(cfg, trainF, model.W, this.evalY);

@@ -12,6 +12,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { wrapAngle } from '$lib/margins';
+import { lossInfo } from '$lib/margins/catalogue';
 import type { HeadConfig } from './types';
 
 export type { HeadConfig, LossName } from './types';
@@ -154,14 +155,15 @@ export function headLogits(
 	b: tf.Tensor1D | null,
 	labels: tf.Tensor1D
 ): tf.Tensor2D {
-	if (cfg.loss === 'triplet') throw new Error('headLogits: the triplet loss has no logits');
+	const kind = lossInfo(cfg.loss).logits;
+	if (kind === 'none') throw new Error(`headLogits: the ${cfg.loss} loss has no logits`);
 	return tf.tidy(() => {
-		if (cfg.loss === 'softmax') {
+		if (kind === 'affine') {
 			const logits: tf.Tensor2D = tf.matMul(x, W);
 			return b ? tf.add<tf.Tensor2D>(logits, b) : logits;
 		}
 		const cos = cosLogits(x, W);
-		if (cfg.loss === 'normface' || cfg.loss === 'intra' || cfg.loss === 'inter') return tf.mul(cos, cfg.s);
+		if (kind === 'cosine') return tf.mul(cos, cfg.s);
 		return marginLogits(cos, oneHotF(labels, W.shape[1]), cfg);
 	});
 }
@@ -177,19 +179,22 @@ export function headLoss(
 	b: tf.Tensor1D | null,
 	labels: tf.Tensor1D
 ): tf.Scalar {
-	if (cfg.loss === 'triplet') return tripletLoss(x, labels, cfg.m2);
+	const { logits: kind, regulariser } = lossInfo(cfg.loss);
+	if (kind === 'none') return tripletLoss(x, labels, cfg.m2);
 	const n = W.shape[1];
 	const oneHot = oneHotF(labels, n);
-	if (cfg.loss === 'softmax') {
+	if (kind === 'affine') {
 		const logits: tf.Tensor2D = tf.matMul(x, W);
 		return crossEntropy(b ? tf.add<tf.Tensor2D>(logits, b) : logits, oneHot);
 	}
 	const cos = cosLogits(x, W);
-	if (cfg.loss === 'normface' || cfg.loss === 'intra' || cfg.loss === 'inter') {
+	if (kind === 'cosine') {
 		const l2 = crossEntropy(tf.mul(cos, cfg.s), oneHot);
-		if (cfg.loss === 'normface') return l2;
-		if (cfg.loss === 'intra') return tf.add(l2, tf.div(tf.mean(safeAcos(pickTarget(cos, oneHot))), Math.PI));
-		return tf.sub(l2, tf.div(tf.mean(centreAngleSums(W, oneHot)), Math.PI * (n - 1)));
+		if (regulariser === 'intra')
+			return tf.add(l2, tf.div(tf.mean(safeAcos(pickTarget(cos, oneHot))), Math.PI));
+		if (regulariser === 'inter')
+			return tf.sub(l2, tf.div(tf.mean(centreAngleSums(W, oneHot)), Math.PI * (n - 1)));
+		return l2;
 	}
 	return crossEntropy(marginLogits(cos, oneHot, cfg), oneHot);
 }
@@ -204,7 +209,7 @@ export function classCentres(
 	W: tf.Tensor2D,
 	labels: tf.Tensor1D
 ): tf.Tensor2D {
-	if (cfg.loss !== 'triplet') return W;
+	if (lossInfo(cfg.loss).centres === 'W') return W;
 	return tf.tidy(() => {
 		const oneHot = oneHotF(labels, W.shape[1]);
 		return tf.matMul(normaliseRows(x), oneHot, true, false) as tf.Tensor2D;
@@ -233,7 +238,7 @@ export function headMetrics(
 ): HeadMetrics {
 	return tf.tidy(() => {
 		const cos = cosLogits(x, centres);
-		const scores = cfg.loss === 'softmax' && b ? tf.add(tf.matMul(x, centres), b) : cos;
+		const scores = lossInfo(cfg.loss).bias && b ? tf.add(tf.matMul(x, centres), b) : cos;
 		const predicted = tf.argMax(scores, 1) as tf.Tensor1D;
 		const y = tf.cast(labels, 'int32');
 		const accuracy = tf.mean(tf.cast(tf.equal(predicted, y), 'float32')) as tf.Scalar;

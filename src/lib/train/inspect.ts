@@ -6,6 +6,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import type { Engine } from './engine';
+import { hasLogits, lossInfo } from '$lib/margins/catalogue';
 import { classCentres, cosLogits, headLogits, headLoss, headMetrics } from './heads';
 import type { FaceSample, FromWorker, Inspection, InvertedModelEval, ModelIndex } from './protocol';
 import { modelLr } from './settings';
@@ -52,13 +53,13 @@ export async function inspectSample(
 ): Promise<SampleProbe | null> {
 	const runner = engine.runners[which];
 	const cfg = runner.cfg;
-	if (cfg.loss === 'triplet') return null;
+	if (!hasLogits(cfg.loss)) return null;
 	const i = wrapIndex(index, engine.testX.shape[0]);
 	const t = tf.tidy(() => {
 		const { model } = runner;
 		const image = tf.slice(engine.testX, [i, 0], [1, -1]);
 		const label = tf.slice(engine.testY, [i], [1]);
-		const b = cfg.loss === 'softmax' ? model.b : null;
+		const b = lossInfo(cfg.loss).bias ? model.b : null;
 		const x = model.embed(image);
 		const W = model.W;
 		const f = (xx: tf.Tensor, ww: tf.Tensor) => headLoss(cfg, xx as tf.Tensor2D, ww as tf.Tensor2D, b, label);
@@ -80,9 +81,10 @@ export async function inspectSample(
 	const values = await Promise.all(keys.map((k) => t[k].data()));
 	tf.dispose(Object.values(t));
 	const v = Object.fromEntries(keys.map((k, j) => [k, values[j]])) as Record<keyof typeof t, Float32Array>;
-	const bias = cfg.loss === 'softmax' ? Float32Array.from(await runner.model.b.data()) : null;
+	const hasBias = lossInfo(cfg.loss).bias;
+	const bias = hasBias ? Float32Array.from(await runner.model.b.data()) : null;
 	const label = Number(v.label[0]);
-	const scores = cfg.loss === 'softmax' ? v.logits : v.cos;
+	const scores = hasBias ? v.logits : v.cos;
 	return {
 		step: engine.steps,
 		model: which,
@@ -115,7 +117,7 @@ export async function evaluateInverted(engine: Engine): Promise<[InvertedModelEv
 	const parts = engine.runners.map((r) =>
 		tf.tidy(() => {
 			const { cfg, model } = r;
-			const b = cfg.loss === 'softmax' ? model.b : null;
+			const b = lossInfo(cfg.loss).bias ? model.b : null;
 			const up = model.embed(engine.testX);
 			const inv = model.embed(flipped);
 			const centres = classCentres(cfg, model.embed(engine.evalX), model.W, engine.evalY);

@@ -9,6 +9,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
+import { lossInfo } from '$lib/margins/catalogue';
 import { headLoss } from './heads';
 import { disposeOptimizer, makeOptimizer, Model, type NetShape, type Weights } from './model';
 import { DIVERGE_LOSS, type ModelSettings } from './settings';
@@ -45,7 +46,8 @@ export class Runner {
 	}
 
 	private trainableVars(): tf.Variable[] {
-		return this.model.trainable({ W: this.cfg.loss !== 'triplet', b: this.cfg.loss === 'softmax' });
+		const info = lossInfo(this.cfg.loss);
+		return this.model.trainable({ W: info.centres === 'W', b: info.bias });
 	}
 
 	/** A new head or optimizer setting, keeping the weights (the optimizer's state restarts if it changes). */
@@ -74,7 +76,7 @@ export class Runner {
 	step(x: tf.Tensor2D, labels: tf.Tensor1D): void {
 		if (this.paused) return;
 		const { model, cfg } = this;
-		const b = cfg.loss === 'softmax' ? model.b : null;
+		const b = lossInfo(cfg.loss).bias ? model.b : null;
 		const cost = this.optimizer.minimize(
 			() => headLoss(cfg, model.embed(x), model.W, b, labels),
 			true,

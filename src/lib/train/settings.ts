@@ -1,130 +1,93 @@
 /**
- * Training settings: the type, its defaults and a validator that never throws. Pure TypeScript (no tfjs): the
- * UI, the URL codec and the worker all use it.
+ * Training settings: the type, its defaults and a validator that never throws, all derived from the settings
+ * schema (`schema.ts`). Pure TypeScript (no tfjs): the UI, the URL codec and the worker all use it.
  */
 
-import { defaultNuisance, NUISANCE_KEYS, type NuisanceLevels } from '$lib/faces';
-import { fallbackModes, presets, type Fallback } from '$lib/margins';
+import { NUISANCE_KEYS, type NuisanceLevels } from '$lib/faces';
+import { lossHas, lossInfo, type HeadParam } from '$lib/margins/catalogue';
+import {
+	clampSetting,
+	headNumbers,
+	labNuisance,
+	modelLosses,
+	modelSchema,
+	nuisanceSchema,
+	trainSchema,
+	type EnumSetting,
+	type NumberSetting
+} from './schema';
 import { lossNames, type DivergeReason, type HeadConfig, type LossName, type OptimizerName } from './types';
+
+export { labNuisance } from './schema';
 
 /** One model's loss. `lr` null means the shared `TrainSettings.lr`. */
 export interface ModelSettings extends HeadConfig {
 	lr: number | null;
 }
 
-export interface TrainSettings {
+type Schema = typeof trainSchema;
+type ValueOf<E> = E extends EnumSetting<infer T> ? T : number;
+/** The shared settings, one field per `trainSchema` entry (`lr`, `optimizer`, `batchSize`, `momentum`, …). */
+export type TrainScalars = { -readonly [K in keyof Schema]: ValueOf<Schema[K]> };
+
+export interface TrainSettings extends TrainScalars {
 	a: ModelSettings;
 	b: ModelSettings;
-	lr: number;
-	batchSize: number;
-	optimizer: OptimizerName;
-	/** SGD momentum (0 = plain SGD); unused by Adam */
-	momentum: number;
-	perIdentity: number;
-	/** image side in pixels; the network's input is size × size */
-	size: number;
 	nuisance: NuisanceLevels;
-	seed: number;
 }
 
-/** Allowed ranges. Wide on purpose: the lab lets students break training (s = 1e6, lr = 1e6) and watch it. */
-export const LIMITS = {
-	s: [0.1, 1e6],
-	m1: [0.1, 5],
-	m2: [-1, 3],
-	m3: [-1, 2],
-	lr: [1e-6, 1e6],
-	batchSize: [16, 512],
-	momentum: [0, 0.999],
-	perIdentity: [50, 1500],
-	size: [12, 32],
-	seed: [0, 2 ** 31 - 1]
-} as const satisfies Record<string, readonly [number, number]>;
+type Limited = 's' | 'm1' | 'm2' | 'm3' | 'lr' | 'batchSize' | 'momentum' | 'perIdentity' | 'size' | 'seed';
+/** Allowed ranges: the schema's, the same objects the URL codec and the sliders use. */
+export const LIMITS: Readonly<Record<Limited, readonly [number, number]>> = Object.freeze({
+	s: modelSchema.s.range,
+	m1: modelSchema.m1.range,
+	m2: modelSchema.m2.range,
+	m3: modelSchema.m3.range,
+	lr: trainSchema.lr.range,
+	batchSize: trainSchema.batchSize.range,
+	momentum: trainSchema.momentum.range,
+	perIdentity: trainSchema.perIdentity.range,
+	size: trainSchema.size.range,
+	seed: trainSchema.seed.range
+});
 
-/** The default (s, m1, m2, m3, fallback) of each loss. Triplet: m2 = 0.3 rad angular margin. */
+/** The default (s, m1, m2, m3, fallback) of each loss: the catalogue's. Triplet: m2 = 0.3 rad angular margin. */
 export function lossDefaults(loss: LossName): HeadConfig {
-	const s = presets.arcface.s;
-	switch (loss) {
-		case 'softmax':
-		case 'normface':
-		case 'intra':
-		case 'inter':
-		case 'custom':
-			return { loss, s, m1: 1, m2: 0, m3: 0, fallback: 'none' };
-		case 'triplet':
-			return { loss, s, m1: 1, m2: 0.3, m3: 0, fallback: 'none' };
-		case 'arcface':
-			return { loss, ...presets.arcface, fallback: 'insightface' };
-		default:
-			return { loss, ...presets[loss], fallback: 'none' };
-	}
+	return { loss, ...lossInfo(loss).defaults };
 }
 
-function modelDefaults(loss: LossName): ModelSettings {
+/** A model with this loss at its defaults (the shared learning rate). */
+export function modelDefaults(loss: LossName): ModelSettings {
 	return { ...lossDefaults(loss), lr: null };
 }
 
-/**
- * The lab's default nuisance: the faces' default turned up by 30 %. Measured over 600 steps (ReLU net,
- * 400 faces per identity): at the faces' default both losses reach ≈ 99.7 % with equally tight clusters, so
- * the margin shows nothing; at 1.3× softmax keeps wide radial fans (arcs ≈ 24° wide) while ArcFace's arcs
- * shrink to ≈ 14° with ≈ 31° gaps at ≈ 99 % held-out; at 1.6× 2-D ArcFace often locks two identities into one
- * sector (≈ 72 %), a convergence problem the lessons discuss. Adam at lr 0.003 rather than 0.01: at 0.01 a
- * 2-D ArcFace (s = 64) sometimes stalls near 87–91 % (seen in Chromium on WASM, seed 1); at 0.003 seeds 1, 2,
- * 5 and 6 all passed 95 % held-out within 150–250 steps (Node, CPU).
- */
-export const labNuisance: Readonly<NuisanceLevels> = Object.freeze(
-	Object.fromEntries(NUISANCE_KEYS.map((k) => [k, Math.min(1, defaultNuisance[k] * 1.3)])) as NuisanceLevels
-);
+const scalarKeys = Object.keys(trainSchema) as (keyof Schema)[];
 
 export const defaultSettings: Readonly<TrainSettings> = Object.freeze({
-	a: modelDefaults('softmax'),
-	b: modelDefaults('arcface'),
-	lr: 0.003,
-	batchSize: 128,
-	optimizer: 'adam',
-	momentum: 0.9,
-	perIdentity: 400,
-	size: 20,
-	nuisance: { ...labNuisance },
-	seed: 1
+	...(Object.fromEntries(scalarKeys.map((k) => [k, trainSchema[k].default])) as TrainScalars),
+	a: modelDefaults(modelLosses.a),
+	b: modelDefaults(modelLosses.b),
+	nuisance: { ...labNuisance }
 });
 
 function isRecord(v: unknown): v is Record<string, unknown> {
 	return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function num(v: unknown, [lo, hi]: readonly [number, number], fallback: number): number {
-	const x = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
-	if (typeof x !== 'number' || Number.isNaN(x)) return fallback;
-	return Math.min(hi, Math.max(lo, x));
-}
-
-function int(v: unknown, range: readonly [number, number], fallback: number): number {
-	return Math.round(num(v, range, fallback));
-}
-
 function pick<T extends string>(v: unknown, values: readonly T[], fallback: T): T {
 	return typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as T) : fallback;
 }
 
+const pinned: readonly HeadParam[] = ['s', 'm1', 'm2', 'm3', 'fallback'];
+
 /**
- * Pins the margins a named loss does not have (ArcFace keeps m2 and s, its m1 = 1 and m3 = 0; SphereFace keeps
- * m1; CosFace keeps m3; softmax, NormFace, intra and inter are (1, 0, 0)); CM1, CM2 and custom keep all three.
+ * Pins the numbers a loss does not have (the catalogue's `params`) to its defaults: ArcFace keeps s, m2 and
+ * the fallback, its m1 = 1 and m3 = 0; SphereFace keeps m1; CosFace m3; CM1, CM2 and custom keep all.
  */
 export function normaliseModel(m: ModelSettings): ModelSettings {
 	const out = { ...m };
-	const pin = (m1: number | null, m2: number | null, m3: number | null) => {
-		if (m1 !== null) out.m1 = m1;
-		if (m2 !== null) out.m2 = m2;
-		if (m3 !== null) out.m3 = m3;
-	};
-	if (['softmax', 'normface', 'intra', 'inter'].includes(m.loss)) pin(1, 0, 0);
-	else if (m.loss === 'arcface') pin(1, null, 0);
-	else if (m.loss === 'sphereface') pin(null, 0, 0);
-	else if (m.loss === 'cosface') pin(1, 0, null);
-	else if (m.loss === 'triplet') pin(1, null, 0);
-	if (m.loss === 'softmax' || m.loss === 'triplet') out.fallback = 'none';
+	const d = lossInfo(m.loss).defaults;
+	for (const p of pinned) if (!lossHas(m.loss, p)) Object.assign(out, { [p]: d[p] });
 	return out;
 }
 
@@ -133,29 +96,41 @@ function validateModel(raw: unknown, fallback: ModelSettings): ModelSettings {
 	const loss = pick(r.loss, lossNames, fallback.loss);
 	// a changed loss starts from its own defaults, not from the other loss's margins
 	const base = loss === fallback.loss ? fallback : modelDefaults(loss);
-	const lr = r.lr === null || r.lr === undefined ? null : num(r.lr, LIMITS.lr, Number.NaN);
+	const num = (e: NumberSetting, k: 's' | 'm1' | 'm2' | 'm3') => clampSetting(e, r[k], base[k]);
+	const lr = r.lr === null || r.lr === undefined ? null : clampSetting(modelSchema.lr, r.lr, Number.NaN);
 	return normaliseModel({
 		loss,
-		s: num(r.s, LIMITS.s, base.s),
-		m1: num(r.m1, LIMITS.m1, base.m1),
-		m2: num(r.m2, LIMITS.m2, base.m2),
-		m3: num(r.m3, LIMITS.m3, base.m3),
-		fallback: pick<Fallback>(r.fallback, fallbackModes, base.fallback),
+		s: num(modelSchema.s, 's'),
+		m1: num(modelSchema.m1, 'm1'),
+		m2: num(modelSchema.m2, 'm2'),
+		m3: num(modelSchema.m3, 'm3'),
+		fallback: pick(r.fallback, modelSchema.fallback.values, base.fallback),
 		lr: lr === null || Number.isNaN(lr) ? null : lr
 	});
+}
+
+/**
+ * A model after a change from the controls: a new loss starts from its own defaults (the shared learning
+ * rate); numbers are clamped to their ranges and the ones the loss does not have pinned.
+ */
+export function withModel(m: ModelSettings, patch: Partial<ModelSettings>): ModelSettings {
+	if (patch.loss !== undefined && patch.loss !== m.loss) return modelDefaults(patch.loss);
+	const out = { ...m, ...patch };
+	for (const e of headNumbers) out[e.param] = clampSetting(e, out[e.param], m[e.param]);
+	return normaliseModel(out);
 }
 
 function validateNuisance(raw: unknown): NuisanceLevels {
 	const r = isRecord(raw) ? raw : {};
 	const out = { ...labNuisance };
-	for (const key of NUISANCE_KEYS) out[key] = num(r[key], [0, 1], labNuisance[key]);
+	for (const key of NUISANCE_KEYS) out[key] = clampSetting(nuisanceSchema[key], r[key]);
 	return out;
 }
 
 /**
  * Settings from anything (a message, a parsed URL, garbage): unknown keys are dropped, numbers clamped to
- * `LIMITS` (numeric strings accepted), integers rounded, anything unreadable replaced by its default.
- * Never throws.
+ * their schema range (numeric strings accepted), integers rounded, anything unreadable replaced by its
+ * default. Never throws.
  */
 export function validateSettings(raw: unknown): TrainSettings {
 	try {
@@ -167,18 +142,16 @@ export function validateSettings(raw: unknown): TrainSettings {
 }
 
 function validateRecord(r: Record<string, unknown>): TrainSettings {
-	const d = defaultSettings;
+	const scalars: Record<string, unknown> = {};
+	for (const k of scalarKeys) {
+		const e = trainSchema[k];
+		scalars[k] = e.type === 'enum' ? pick<string>(r[k], e.values, e.default) : clampSetting(e, r[k]);
+	}
 	return {
-		a: validateModel(r.a, d.a),
-		b: validateModel(r.b, d.b),
-		lr: num(r.lr, LIMITS.lr, d.lr),
-		batchSize: int(r.batchSize, LIMITS.batchSize, d.batchSize),
-		optimizer: pick<OptimizerName>(r.optimizer, ['sgd', 'adam'], d.optimizer),
-		momentum: num(r.momentum, LIMITS.momentum, d.momentum),
-		perIdentity: int(r.perIdentity, LIMITS.perIdentity, d.perIdentity),
-		size: int(r.size, LIMITS.size, d.size),
-		nuisance: validateNuisance(r.nuisance),
-		seed: int(r.seed, LIMITS.seed, d.seed)
+		...(scalars as TrainScalars),
+		a: validateModel(r.a, defaultSettings.a),
+		b: validateModel(r.b, defaultSettings.b),
+		nuisance: validateNuisance(r.nuisance)
 	};
 }
 
@@ -205,7 +178,7 @@ export const HIGH_LR: Readonly<Record<OptimizerName, number>> = { adam: 0.1, sgd
 export function guessDivergeReason(settings: TrainSettings, which: 0 | 1): DivergeReason {
 	const m = which === 0 ? settings.a : settings.b;
 	const lr = modelLr(settings, which);
-	if (m.loss !== 'softmax' && m.loss !== 'triplet' && m.s > 100) return 's-too-large';
+	if (lossHas(m.loss, 's') && m.s > 100) return 's-too-large';
 	if (lr > HIGH_LR[settings.optimizer]) return 'lr-too-high';
 	if (m.m1 > 2 || m.m2 > 1.2 || m.m3 > 0.8) return 'margin-too-large';
 	return 'unknown';

@@ -5,6 +5,7 @@
  */
 import { generateDataset, type DatasetProgress, type FaceDataset } from '$lib/faces';
 import { watchContextLoss } from './backend';
+import { dataKey } from './schema';
 import type { TrainSettings } from './settings';
 
 /** The run's faces; generated in slices, reporting progress between them, and reused while they fit. */
@@ -13,7 +14,7 @@ export class DataCache {
 	private key = '';
 
 	async get(s: TrainSettings, progress: (p: DatasetProgress) => void): Promise<FaceDataset> {
-		const key = JSON.stringify([s.seed, s.perIdentity, s.size, s.nuisance]);
+		const key = dataKey(s);
 		if (this.current && key === this.key) return this.current;
 		const gen = generateDataset({
 			seed: s.seed,

@@ -15,7 +15,7 @@ import {
 	type NuisanceLevels
 } from '$lib/faces';
 import type { Field, NumberField, Schema, Settings } from '$lib/state/codec';
-import { defaultSettings, LIMITS } from '$lib/train/settings';
+import { labNuisance, nuisanceParam, trainSchema } from '$lib/train/schema';
 
 /** Faces drawn per identity (one row each). */
 export const PER_IDENTITY = 8;
@@ -28,7 +28,7 @@ const level = (key: NuisanceKey): NumberField => ({
 	kind: 'number',
 	min: 0,
 	max: 1,
-	default: defaultSettings.nuisance[key],
+	default: labNuisance[key],
 	step: 0.01
 });
 
@@ -41,21 +41,19 @@ export const gallerySchema = {
 	shift: level('scaleShift'),
 	noise: level('noise'),
 	occl: level('occluder'),
-	seed: { kind: 'number', min: LIMITS.seed[0], max: LIMITS.seed[1], default: defaultSettings.seed, step: 1 },
+	seed: {
+		kind: 'number',
+		min: trainSchema.seed.range[0],
+		max: trainSchema.seed.range[1],
+		default: trainSchema.seed.default,
+		step: 1
+	},
 	size: { kind: 'enum', values: SIZES, default: '20' }
 } as const satisfies Schema & Record<string, Field>;
 export type GallerySettings = Settings<typeof gallerySchema>;
 
-/** URL key of each nuisance level: the same short keys as the lab's (`nuisanceParam` in lab-settings). */
-export const paramOf = {
-	yaw: 'pose',
-	tilt: 'tilt',
-	lighting: 'light',
-	expression: 'expr',
-	scaleShift: 'shift',
-	noise: 'noise',
-	occluder: 'occl'
-} as const satisfies Record<NuisanceKey, keyof typeof gallerySchema>;
+/** URL key of each nuisance level: the lab's own map (`nuisanceParam` in the settings schema). */
+export const paramOf = nuisanceParam satisfies Record<NuisanceKey, keyof typeof gallerySchema>;
 export type NuisanceParam = (typeof paramOf)[NuisanceKey];
 
 /** Every nuisance factor with its URL key, in the order the sliders show them. */
@@ -75,7 +73,8 @@ export function levelsOf(
 
 /** The next seed for "resample" (wrapping at the top of the seed range). */
 export function nextSeed(seed: number): number {
-	return seed >= LIMITS.seed[1] ? LIMITS.seed[0] : seed + 1;
+	const [lo, hi] = trainSchema.seed.range;
+	return seed >= hi ? lo : seed + 1;
 }
 
 // Made on first use, not when the module loads: the lab imports this module with its settings, long before

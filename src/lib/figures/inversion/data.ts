@@ -4,6 +4,7 @@
  * identity each model gives them.
  */
 import { N_IDENTITIES } from '$lib/faces';
+import { lossInfo } from '$lib/margins/catalogue';
 import { flipRows } from '$lib/train/flip';
 import type { InvertedEvaluation, LossName, ModelIndex } from '$lib/train/protocol';
 import { circleView, type CircleView } from '../feature-circle/data';
@@ -38,7 +39,7 @@ export function modelViews(
 	loss: LossName
 ): Record<Orientation, CircleView> {
 	const m = ev.models[model];
-	const normalised = loss !== 'softmax';
+	const normalised = lossInfo(loss).normalised;
 	const upright = circleView(m.uprightFeatures, m.centres, normalised);
 	const inverted = circleView(m.invertedFeatures, m.centres, normalised);
 	const extent = Math.max(upright.extent, inverted.extent);
