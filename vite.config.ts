@@ -33,7 +33,7 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
 		// Vitest's default is one worker per core less one: a single worker on a 2-core machine, which ran the
-		// files one after another (126 s; 69 s with two workers, the 5,000-step leak test beside the rest).
+		// files one after another (126 s; 69 s with two workers, when the leak test took 5,000 steps beside the rest).
 		maxWorkers: 2
 	}
 });
