@@ -16,7 +16,11 @@ import { parse } from 'yaml';
 /** @typedef {{ slug: string, order: number, title: string, questions: number }} Lesson */
 /** @typedef {{ name: string, title: string, launch: string, mastery: number }} Package */
 
-/** Every file under `dir`, as sorted paths relative to it with `/` separators. */
+/**
+ * Every file under `dir`, as sorted paths relative to it with `/` separators.
+ * @param {string} dir
+ * @returns {string[]}
+ */
 export function listFiles(dir, prefix = '') {
 	/** @type {string[]} */
 	const out = [];

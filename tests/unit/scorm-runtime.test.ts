@@ -125,7 +125,7 @@ describe('what is reported', () => {
 		expect(readLaunch('?scorm=margins')).toEqual({ lesson: 'margins', total: null, mastery: null });
 		expect(readLaunch('?scorm=course&total=30&mastery=80')).toEqual({ lesson: null, total: 30, mastery: 80 });
 		expect(readLaunch('?scorm=../x')).toBeNull();
-		expect(readLaunch('?scorm=course&mastery=900').mastery).toBeNull();
+		expect(readLaunch('?scorm=course&mastery=900')?.mastery).toBeNull();
 		expect(readLaunch('')).toBeNull();
 		expect(readScore('72.5')).toBe(72.5);
 		expect(readScore('')).toBeNull();
