@@ -200,8 +200,15 @@ describe('the course package in an LMS', () => {
 		expect(decodeSuspend(suspend).progress[lessons[0].slug].answers[q.id].correct).toBe(true);
 		expect(first.problems).toEqual([]);
 
-		const again = await openPlayer(name, { core: { entry: 'resume' }, suspend_data: suspend });
+		// Come back to the course, last seen reading lesson 2: it opens there, lesson 1's answer kept.
+		const elsewhere = suspend.replace(/^1\|[^|]*\|/, `1|${lessons[1].slug}.0|`);
+		const again = await openPlayer(name, { core: { entry: 'resume' }, suspend_data: elsewhere });
+		await expect.poll(() => again.frame.url(), { timeout: 15_000 }).toContain(`/lessons/${lessons[1].slug}/`);
+		await again.frame.getByRole('link', { name: /Previous lesson/ }).click();
 		await again.frame.locator(`form.quiz[data-question="${q.id}"] [data-testid="verdict"]`).waitFor();
+		await expect
+			.poll(async () => last(await sets(again.page), 'cmi.core.lesson_location'))
+			.toBe(lessons[0].slug);
 		expect(again.problems).toEqual([]);
 		await first.page.context().close();
 		await again.page.context().close();
