@@ -7,12 +7,14 @@ import { getContext, setContext } from 'svelte';
 import type { RunPool } from '$lib/state/run-pool';
 import {
 	acceptsOrigin,
+	lmsResize,
 	parseCommand,
 	readOptions,
 	reportHeight,
 	targetOrigin,
 	type Command,
 	type EmbedOptions,
+	type LmsResize,
 	type Report
 } from './protocol';
 
@@ -146,9 +148,11 @@ export class EmbedHost {
 		if (height === this.lastHeight) return;
 		this.lastHeight = height;
 		this.post({ type: 'margin-lab:height', frame: this.options.frame, height });
+		// Canvas resizes the frame on its own message, with no script on the course page.
+		this.post(lmsResize(height));
 	}
 
-	private post(report: Report): void {
+	private post(report: Report | LmsResize): void {
 		const target = targetOrigin(this.options);
 		if (target === null || window.parent === window) return;
 		window.parent.postMessage(report, target);

@@ -9,6 +9,7 @@
  *   { type: 'margin-lab:ready',  frame, kind, name, settings }
  *   { type: 'margin-lab:height', frame, height }          (CSS pixels, whenever the content height changes)
  *   { type: 'margin-lab:state',  frame, settings, running, step }   (after a command, and when settings change)
+ *   { subject: 'lti.frameResize', height }   (with every height report: Canvas resizes a plain iframe on it)
  *
  * Embed URL options, next to the figure's own settings: `parent=<origin>` (accept commands only from that
  * origin, and post only to it), `frame=<id>` (echoed in every report, to tell several iframes apart),
@@ -33,6 +34,13 @@ export type Report =
 	  }
 	| { type: 'margin-lab:height'; frame: string | null; height: number }
 	| { type: 'margin-lab:state'; frame: string | null; settings: string; running: boolean; step: number };
+
+/** Canvas's resize message (its LTI postMessage API), which it obeys from any iframe in a course page. */
+export type LmsResize = { subject: 'lti.frameResize'; height: number };
+
+export function lmsResize(height: number): LmsResize {
+	return { subject: 'lti.frameResize', height };
+}
 
 export const controlModes = ['all', 'run', 'none'] as const;
 export type ControlMode = (typeof controlModes)[number];

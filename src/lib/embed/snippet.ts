@@ -37,13 +37,17 @@ function attr(v: string): string {
 	return v.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Only attributes that LMS editors keep: Canvas's sanitiser removes `allow` (and any script) but keeps
+ * `allowfullscreen`; the embed sizes itself there by `lti.frameResize` (protocol.ts).
+ */
 export function embedCode(c: EmbedChoice): string {
 	const src = embedSrc(c);
 	const lines = [
 		`<iframe src="${attr(src)}"`,
 		`        title="${attr(c.title)}"`,
 		`        width="100%" height="${clampHeight(c.height)}" style="border:0; max-width:980px"`,
-		`        loading="lazy"></iframe>`
+		`        loading="lazy" allowfullscreen></iframe>`
 	];
 	if (!c.resize) return lines.join('\n');
 	// Fits the frame to its content: only height reports from Margin Lab's own origin are obeyed.

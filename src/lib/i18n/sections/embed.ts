@@ -22,7 +22,8 @@ export const en = {
 			'With an address such as https://moodle.example.edu the embed only obeys messages from that site and reports its height only to it.',
 		originBad: 'That is not a web address starting with https:// or http:// — it is left out of the code.',
 		height: 'Starting height (px)',
-		resize: 'Add the script that resizes the frame to fit (needs a course page that allows scripts)',
+		resize:
+			'Add the script that resizes the frame to fit (Moodle or Blackboard pages that allow scripts; Canvas removes scripts and resizes the frame by itself)',
 		preview: 'Preview — change the figure here; the code follows',
 		code: 'Embed code',
 		copy: 'Copy code',
@@ -55,7 +56,8 @@ export const zh: typeof en = {
 		originHint: '填入例如 https://moodle.example.edu 后，嵌入页只听从该网站发来的消息，也只向它报告高度。',
 		originBad: '这不是以 https:// 或 http:// 开头的网址，生成代码时不会使用。',
 		height: '初始高度（像素）',
-		resize: '附上让框架自动适应高度的脚本（课程页面需允许脚本）',
+		resize:
+			'附上让框架自动适应高度的脚本（用于允许脚本的 Moodle 或 Blackboard 页面；Canvas 会删去脚本，自己调整框架高度）',
 		preview: '预览——在这里调整图，代码会随之更新',
 		code: '嵌入代码',
 		copy: '复制代码',
