@@ -34,6 +34,8 @@ export default defineConfig({
 		environment: 'node',
 		// Vitest's default is one worker per core less one: a single worker on a 2-core machine, which ran the
 		// files one after another (126 s; 69 s with two workers, when the leak test took 5,000 steps beside the rest).
-		maxWorkers: 2
+		maxWorkers: 2,
+		// tfjs tests take 1–3 s on a quiet machine; a shared, loaded one has stretched them past the 5 s default
+		testTimeout: 30_000
 	}
 });
