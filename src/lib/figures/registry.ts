@@ -17,6 +17,8 @@ export type FigureDef<S> = {
 	text: (t: Messages, lang: Lang) => { title: string; caption: string };
 	decode: (params: URLSearchParams | string) => S;
 	encode: (settings: S) => URLSearchParams;
+	/** Every URL key `encode` may write: a rewrite of the address bar removes these before setting its own. */
+	keys: readonly string[];
 	/** It trains in the page (a run figure, with Train, Step and Reset); the others are drawn from formulas. */
 	trains?: true;
 	/** The figure's component, as a dynamic import (a chunk of its own). */
