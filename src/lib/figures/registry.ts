@@ -13,7 +13,7 @@ import { plannedFigures } from './names';
 
 export type FigureDef<S> = {
 	name: string;
-	/** Title and caption in the visitor's language (from the UI table, or from the figure's own section). */
+	/** Title and caption in the visitor's language, from its string table. */
 	text: (t: Messages, lang: Lang) => { title: string; caption: string };
 	decode: (params: URLSearchParams | string) => S;
 	encode: (settings: S) => URLSearchParams;
