@@ -87,6 +87,10 @@ async function lastOf(
 	return found!;
 }
 
+/** Post a command into the course page's frame. */
+const send = (page: Page, m: unknown) =>
+	page.evaluate((m) => (window as never as { send: (m: unknown) => void }).send(m), m);
+
 const frameHeight = (page: Page) =>
 	page.evaluate(() => document.querySelector('iframe')!.getBoundingClientRect().height);
 
@@ -110,12 +114,7 @@ describe('a figure embedded in a course page on another origin', () => {
 
 		// One view instead of two: the plane alone is drawn full width, so the content height changes and the
 		// frame follows it.
-		await page.evaluate(() =>
-			(window as never as { send: (m: unknown) => void }).send({
-				type: 'margin-lab:set',
-				settings: { view: 'plane' }
-			})
-		);
+		await send(page, { type: 'margin-lab:set', settings: { view: 'plane' } });
 		const state = await lastOf(page, 'margin-lab:state', (d) => (d.settings ?? '').includes('view=plane'));
 		expect(state.data.settings).toContain('view=plane');
 		await frame.locator('[data-testid="wedge"]').waitFor({ state: 'detached' });
@@ -138,15 +137,13 @@ describe('a figure embedded in a course page on another origin', () => {
 	it('obeys set from the configured origin, clamps what it is given, and ignores everything else', async () => {
 		const { page, frame, problems } = await course('/embed/target-logits/', { parent: '' });
 		await lastOf(page, 'margin-lab:ready');
-		const send = (m: unknown) =>
-			page.evaluate((m) => (window as never as { send: (m: unknown) => void }).send(m), m);
 		const m2 = () => frame.locator('output[for="target-logits-m2"]').textContent();
 
-		await send({ type: 'margin-lab:set', settings: { m2: 0.3, curves: ['arcface', 'custom'] } });
+		await send(page, { type: 'margin-lab:set', settings: { m2: 0.3, curves: ['arcface', 'custom'] } });
 		await expect.poll(m2).toBe('0.30');
 		await expect.poll(() => frame.locator('path[data-curve]').count()).toBe(2);
 
-		await send({ type: 'margin-lab:set', settings: { m2: 99 } });
+		await send(page, { type: 'margin-lab:set', settings: { m2: 99 } });
 		await expect.poll(m2).toBe('1.50');
 		const clamped = await lastOf(page, 'margin-lab:state', (d) => (d.settings ?? '').includes('m2=1.5'));
 		expect(clamped.data.settings).toMatch(/(^|&)m2=1\.5(&|$)/);
@@ -164,8 +161,8 @@ describe('a figure embedded in a course page on another origin', () => {
 			{ type: 'margin-lab:set', settings: 'm2=0.9' },
 			{ type: 'MARGIN-LAB:SET', settings: { m2: 0.9 } }
 		])
-			await send(junk);
-		await send({ type: 'margin-lab:set', settings: { m3: 0.2 } });
+			await send(page, junk);
+		await send(page, { type: 'margin-lab:set', settings: { m3: 0.2 } });
 		await expect.poll(() => frame.locator('output[for="target-logits-m3"]').textContent()).toBe('0.20');
 		expect(await m2()).toBe('1.50');
 		expect(problems).toEqual([]);
@@ -178,15 +175,26 @@ describe('a figure embedded in a course page on another origin', () => {
 			`target origin provided ('${lms}')`
 		]);
 		await frame.locator('[data-figure="target-logits"][data-ready="true"]').waitFor();
-		await page.evaluate(() =>
-			(window as never as { send: (m: unknown) => void }).send({
-				type: 'margin-lab:set',
-				settings: { m2: 0.3 }
-			})
-		);
+		await send(page, { type: 'margin-lab:set', settings: { m2: 0.3 } });
 		await page.waitForTimeout(500);
 		expect(await frame.locator('output[for="target-logits-m2"]').textContent()).toBe('0.25');
 		expect(await got(page)).toEqual([]);
+		expect(problems).toEqual([]);
+	});
+
+	it('drops a setting the parent removes from its own address too, so a reload does not bring it back', async () => {
+		const { page, frame, problems } = await course('/embed/feature-circle/', { settings: 'm2b=0.7' });
+		expect((await lastOf(page, 'margin-lab:ready')).data.settings).toContain('m2b=0.7');
+		await frame.locator('[data-figure="feature-circle"][data-ready="true"]').waitFor();
+		await send(page, { type: 'margin-lab:set', settings: { m2b: null } });
+		await lastOf(page, 'margin-lab:state', (d) => !(d.settings ?? 'm2b').includes('m2b'));
+		await expect.poll(() => frame.evaluate(() => location.search)).not.toContain('m2b');
+		await page.evaluate(() => ((window as unknown as { got: Got[] }).got = []));
+		await frame.evaluate(() => location.reload());
+		// back to ArcFace's default margin: the URL form leaves it out
+		const ready = await lastOf(page, 'margin-lab:ready');
+		expect(ready.data.settings).not.toContain('m2b');
+		expect(await frame.evaluate(() => location.search)).not.toContain('m2b');
 		expect(problems).toEqual([]);
 	});
 
@@ -197,11 +205,9 @@ describe('a figure embedded in a course page on another origin', () => {
 		});
 		await lastOf(page, 'margin-lab:ready');
 		expect(await frame.locator('[data-testid="train"]').isVisible()).toBe(false);
-		const send = (m: unknown) =>
-			page.evaluate((m) => (window as never as { send: (m: unknown) => void }).send(m), m);
-		await send({ type: 'margin-lab:play' });
+		await send(page, { type: 'margin-lab:play' });
 		await lastOf(page, 'margin-lab:state', (d) => d.running === true && (d.step ?? 0) > 20);
-		await send({ type: 'margin-lab:pause' });
+		await send(page, { type: 'margin-lab:pause' });
 		const paused = await lastOf(page, 'margin-lab:state', (d) => d.running === false && (d.step ?? 0) > 0);
 		await page.waitForTimeout(800);
 		const step = Number((await frame.locator('[data-testid="step"]').textContent())!.replace(/\D/g, ''));
@@ -210,7 +216,7 @@ describe('a figure embedded in a course page on another origin', () => {
 		expect(Number((await frame.locator('[data-testid="step"]').textContent())!.replace(/\D/g, ''))).toBe(
 			step
 		);
-		await send({ type: 'margin-lab:reset' });
+		await send(page, { type: 'margin-lab:reset' });
 		await expect
 			.poll(async () => (await frame.locator('[data-testid="step"]').textContent())!.replace(/\D/g, ''))
 			.toBe('0');
@@ -231,12 +237,7 @@ describe('a lesson embedded in a course page', () => {
 			tall.data.height
 		);
 		const en = await frame.locator('h1').textContent();
-		await page.evaluate(() =>
-			(window as never as { send: (m: unknown) => void }).send({
-				type: 'margin-lab:set',
-				settings: { lang: 'zh' }
-			})
-		);
+		await send(page, { type: 'margin-lab:set', settings: { lang: 'zh' } });
 		await expect.poll(() => frame.locator('h1').textContent()).not.toBe(en);
 		expect(await frame.locator('h1').textContent()).toMatch(/[\u4e00-\u9fff]/);
 		expect(problems).toEqual([]);

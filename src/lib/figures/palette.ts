@@ -13,6 +13,33 @@ export const okabeIto = [
 	'#000000' // black
 ] as const;
 
+/** The same colours by name. */
+export const oi = {
+	orange: okabeIto[0],
+	skyBlue: okabeIto[1],
+	bluishGreen: okabeIto[2],
+	yellow: okabeIto[3],
+	blue: okabeIto[4],
+	vermillion: okabeIto[5],
+	reddishPurple: okabeIto[6],
+	black: okabeIto[7]
+} as const;
+
+/** Light tints of three of them, for backgrounds and hatching. */
+export const tints = { orange: '#FFF1E5', yellow: '#FFF3C4', vermillion: '#FBE3D3' } as const;
+
+/** Vermillion dark enough for text on white (4.5:1). */
+export const vermillionText = '#A33B00';
+
+const kebab = (s: string) => s.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+/** The CSS custom properties `src/app.css` defines on :root for stylesheets (a unit test keeps them equal). */
+export const cssColours: Record<string, string> = Object.fromEntries([
+	...Object.entries(oi).map(([k, v]) => [`--oi-${kebab(k)}`, v]),
+	...Object.entries(tints).map(([k, v]) => [`--oi-${kebab(k)}-tint`, v]),
+	['--oi-vermillion-text', vermillionText]
+]);
+
 export type LineStyle = { color: string; dash: string; width: number };
 
 /** Line styles of the target-logit curves: no two share both colour and dash. */

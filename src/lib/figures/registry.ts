@@ -13,10 +13,12 @@ import { plannedFigures } from './names';
 
 export type FigureDef<S> = {
 	name: string;
-	/** Title and caption in the visitor's language (from the UI table, or from the figure's own section). */
+	/** Title and caption in the visitor's language, from its string table. */
 	text: (t: Messages, lang: Lang) => { title: string; caption: string };
 	decode: (params: URLSearchParams | string) => S;
 	encode: (settings: S) => URLSearchParams;
+	/** Every URL key `encode` may write: a rewrite of the address bar removes these before setting its own. */
+	keys: readonly string[];
 	/** It trains in the page (a run figure, with Train, Step and Reset); the others are drawn from formulas. */
 	trains?: true;
 	/** The figure's component, as a dynamic import (a chunk of its own). */

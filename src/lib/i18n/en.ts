@@ -1,4 +1,13 @@
 import { count } from './number';
+import { en as embed } from './sections/embed';
+import { en as present } from './sections/present';
+import { en as faceGallery } from './sections/face-gallery';
+import { en as inversion } from './sections/inversion';
+import { en as pairAngles } from './sections/pair-angles';
+import { en as replay } from './sections/replay';
+import { en as slowMotion } from './sections/slow-motion';
+import { en as thetaDistribution } from './sections/theta-distribution';
+import { en as trainingCurves } from './sections/training-curves';
 
 /** English UI strings. The Chinese table must have exactly the same keys (checked by the type). */
 export const en = {
@@ -231,7 +240,17 @@ export const en = {
 			`With class centres ${phi}° apart, class 1 ends ${a}° from its centre and class 2 begins ${b}° from class 1's centre: a wedge of ${w}° belongs to neither.`,
 		summaryCircleNone: (phi: string) =>
 			`With class centres ${phi}° apart, this margin is too large: no feature between them satisfies either class.`
-	}
+	},
+	// Figures' and pages' own strings, one file each in ./sections
+	embed,
+	present,
+	faceGallery,
+	inversion,
+	pairAngles,
+	replay,
+	slowMotion,
+	thetaDistribution,
+	trainingCurves
 };
 
 export type Messages = typeof en;

@@ -1,5 +1,14 @@
 import { count } from './number';
 import type { Messages } from './en';
+import { zh as embed } from './sections/embed';
+import { zh as present } from './sections/present';
+import { zh as faceGallery } from './sections/face-gallery';
+import { zh as inversion } from './sections/inversion';
+import { zh as pairAngles } from './sections/pair-angles';
+import { zh as replay } from './sections/replay';
+import { zh as slowMotion } from './sections/slow-motion';
+import { zh as thetaDistribution } from './sections/theta-distribution';
+import { zh as trainingCurves } from './sections/training-curves';
 
 /** 简体中文界面文字：键与英文表完全一致（由类型检查保证）。 */
 export const zh: Messages = {
@@ -227,5 +236,15 @@ export const zh: Messages = {
 			`两个类中心相距 ${phi}° 时，类 1 的区域止于距其中心 ${a}° 处，类 2 的区域始于距类 1 中心 ${b}° 处：中间 ${w}° 的扇形不属于任何一类。`,
 		summaryCircleNone: (phi: string) =>
 			`两个类中心相距 ${phi}° 时，这个间隔太大：两者之间没有任何特征能满足任一类别。`
-	}
+	},
+	// Figures' and pages' own strings, one file each in ./sections
+	embed,
+	present,
+	faceGallery,
+	inversion,
+	pairAngles,
+	replay,
+	slowMotion,
+	thetaDistribution,
+	trainingCurves
 };

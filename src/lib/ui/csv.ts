@@ -1,13 +1,14 @@
 /** CSV text for downloads (pure, unit-tested). */
+import { csvFormatRow } from 'd3';
 import type { Snapshot } from '$lib/train/client.svelte';
 
-/** RFC 4180 CSV: fields with commas, quotes or line breaks are quoted; non-finite numbers are left empty. */
+/**
+ * RFC 4180 CSV (d3-dsv's quoting: fields with commas, quotes or line breaks are quoted), CRLF line ends;
+ * non-finite numbers are left empty.
+ */
 export function toCsv(header: string[], rows: (string | number)[][]): string {
-	const cell = (v: string | number) => {
-		const s = typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v;
-		return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-	};
-	return [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
+	const cell = (v: string | number) => (typeof v === 'number' ? (Number.isFinite(v) ? String(v) : '') : v);
+	return [header, ...rows].map((r) => csvFormatRow(r.map(cell)) + '\r\n').join('');
 }
 
 /** The held-out embeddings of both models, one row per face and model, with labels 1–8 as in the figures. */

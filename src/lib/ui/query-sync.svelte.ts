@@ -2,6 +2,8 @@ import { afterNavigate, replaceState } from '$app/navigation';
 import { page } from '$app/state';
 import { rewriteQuery } from './url';
 
+let routerStarted = false;
+
 export type QueryWish = { keys: readonly string[]; query: URLSearchParams } | null;
 
 /**
@@ -11,8 +13,10 @@ export type QueryWish = { keys: readonly string[]; query: URLSearchParams } | nu
  * start: rewriting during hydration throws inside the router.
  */
 export function syncQuery(read: () => QueryWish): void {
-	let routerReady = $state(false);
-	afterNavigate(() => (routerReady = true));
+	// afterNavigate fires on navigations only: a component made after the first one (e.g. a re-keyed figure)
+	// learns from this flag that the router has started.
+	let routerReady = $state(routerStarted);
+	afterNavigate(() => (routerStarted = routerReady = true));
 	$effect(() => {
 		const wish = read();
 		if (!routerReady || !wish) return;

@@ -11,6 +11,7 @@ const def: FigureDef<DecisionMarginSettings> = {
 	text: (t) => t.decisionMargins,
 	decode: decodeDecisionMargins,
 	encode: (s) => encode(decisionMarginSchema, s),
+	keys: Object.keys(decisionMarginSchema),
 	load: () => import('./DecisionMargins.svelte')
 };
 export default def;

@@ -1,12 +1,7 @@
-import { decodeLab, encodeLab, type LabUrlState } from '$lib/state/lab-settings';
-import type { FigureDef } from '../registry';
+import { runFigure } from '../run-figure';
 
-const def: FigureDef<LabUrlState> = {
+export default runFigure({
 	name: 'feature-circle',
 	text: (t) => t.featureCircle,
-	decode: decodeLab,
-	encode: encodeLab,
-	trains: true,
-	load: () => import('./Embed.svelte')
-};
-export default def;
+	load: () => import('./RunCircle.svelte')
+});

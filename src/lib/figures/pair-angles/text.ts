@@ -3,10 +3,10 @@
  * from the analysed models and the figure's string section. Pure: no DOM, no Svelte.
  */
 import { fmt } from '$lib/i18n';
-import type { en } from '$lib/i18n/sections/pair-angles';
+import type { Messages } from '$lib/i18n';
 import { DEG, FAR_TARGETS, MAX_PAIRS, percent, powerOfTen, scientific, type ModelPairs } from './data';
 
-type Strings = typeof en;
+type Strings = Messages['pairAngles'];
 type Models = (ModelPairs | null)[];
 
 const pct = (r: number) => percent(r, fmt);

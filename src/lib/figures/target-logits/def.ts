@@ -7,6 +7,7 @@ const def: FigureDef<TargetLogitSettings> = {
 	text: (t) => t.targetLogits,
 	decode: (p) => decode(targetLogitSchema, p),
 	encode: (s) => encode(targetLogitSchema, s),
+	keys: Object.keys(targetLogitSchema),
 	load: () => import('./TargetLogits.svelte')
 };
 export default def;

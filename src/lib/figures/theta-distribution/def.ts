@@ -1,13 +1,7 @@
-import { decodeLab, encodeLab, type LabUrlState } from '$lib/state/lab-settings';
-import * as text from '$lib/i18n/sections/theta-distribution';
-import type { FigureDef } from '../registry';
+import { runFigure } from '../run-figure';
 
-const def: FigureDef<LabUrlState> = {
+export default runFigure({
 	name: 'theta-distribution',
-	text: (_t, lang) => ({ title: text[lang].title, caption: text[lang].caption }),
-	decode: decodeLab,
-	encode: encodeLab,
-	trains: true,
-	load: () => import('./Embed.svelte')
-};
-export default def;
+	text: (t) => t.thetaDistribution,
+	load: () => import('./ThetaDistribution.svelte')
+});

@@ -6,6 +6,7 @@
 import type { HistoryPoint } from '$lib/state/run.svelte';
 import type { ModelStats } from '$lib/train/protocol';
 import { fmt } from '$lib/i18n';
+import { oi } from '../palette';
 
 export const metrics = ['loss', 'acc', 'theta'] as const;
 export type Metric = (typeof metrics)[number];
@@ -136,8 +137,8 @@ export function spreadLabels(ys: readonly number[], gap: number, min: number, ma
 
 /** Model A and B lines: colour and dash differ, so either cue alone tells them apart. */
 export const modelStyles = [
-	{ color: '#D55E00', dash: '7 4', width: 2.5, marker: 'square' },
-	{ color: '#0072B2', dash: '', width: 2.5, marker: 'circle' }
+	{ color: oi.vermillion, dash: '7 4', width: 2.5, marker: 'square' },
+	{ color: oi.blue, dash: '', width: 2.5, marker: 'circle' }
 ] as const;
 
 /** A loss for a readout: three significant figures or so, '–' when it is not a number. */
