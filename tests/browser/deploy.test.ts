@@ -31,7 +31,7 @@ const trials = Math.max(1, Number(process.env.DEPLOY_TRIALS) || 1);
 const labCase = Boolean(process.env.DEPLOY_TRIALS);
 
 let browser: Browser;
-let builds: { a: string; b: string };
+let builds: { a: string; b: string; c: string };
 beforeAll(async () => {
 	browser = await launch();
 	builds = twoBuilds();
@@ -49,8 +49,12 @@ function textFiles(dir: string): string[] {
 	});
 }
 
-/** Build A (a copy of build/) and build B: another version whose training worker has another file name. */
-function twoBuilds(): { a: string; b: string } {
+/**
+ * Build A (a copy of build/); build B, another version whose training worker has another file name; build C,
+ * the same as A but for its version and without A's training worker (what an old page finds on a host that
+ * has moved on, with no service worker to keep A's files).
+ */
+function twoBuilds(): { a: string; b: string; c: string } {
 	const a = mkdtempSync(join(tmpdir(), 'margin-lab-a-'));
 	cpSync(buildDir, a, { recursive: true });
 	const b = mkdtempSync(join(tmpdir(), 'margin-lab-b-'));
@@ -66,7 +70,11 @@ function twoBuilds(): { a: string; b: string } {
 		const next = text.split(worker).join(renamed).split(version).join(`${version}-next`);
 		if (next !== text) writeFileSync(file, next);
 	}
-	return { a, b };
+	const c = mkdtempSync(join(tmpdir(), 'margin-lab-c-'));
+	cpSync(buildDir, c, { recursive: true });
+	rmSync(join(c, '_app/immutable/workers', worker));
+	writeFileSync(join(c, '_app/version.json'), JSON.stringify({ version: `${version}-next` }));
+	return { a, b, c };
 }
 
 /** Wait until the service worker has stored the site and controls the page. */
@@ -157,4 +165,24 @@ describe('a deploy while pages are open', () => {
 			await context.close();
 		});
 	}
+
+	it('a page whose training code is gone says a new version is out and offers a reload', async () => {
+		await deploy(builds.a);
+		context = await browser.newContext({ serviceWorkers: 'block' });
+		const page = await context.newPage();
+		const problems = watch(page, [new URL(server.url).origin]);
+		await page.goto(server.url + 'lessons/softmax-vs-arcface/');
+		await hydrated(page);
+		await deploy(builds.c);
+		await page.locator('[data-figure-pending]').first().scrollIntoViewIfNeeded();
+		await page.locator('[data-testid="train"]:not([disabled])').first().click();
+		const notice = page.getByTestId('new-version').first();
+		await notice.waitFor({ timeout: 60_000 });
+		expect(problems.filter((p) => !/workers\/worker-/.test(p))).toEqual([]);
+		await notice.getByRole('button').click();
+		await page.waitForLoadState('load');
+		await hydrated(page);
+		await expect.poll(() => page.getByTestId('new-version').count()).toBe(0);
+		await context.close();
+	});
 });

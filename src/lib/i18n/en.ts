@@ -8,6 +8,7 @@ import { en as replay } from './sections/replay';
 import { en as slowMotion } from './sections/slow-motion';
 import { en as thetaDistribution } from './sections/theta-distribution';
 import { en as trainingCurves } from './sections/training-curves';
+import { en as glossary } from './sections/glossary';
 
 /** English UI strings. The Chinese table must have exactly the same keys (checked by the type). */
 export const en = {
@@ -104,6 +105,9 @@ export const en = {
 			`The ${from} backend stopped working; training carries on with ${to}.`,
 		backendLost: (name: string) => `The ${name} backend stopped working and no other backend is available.`,
 		workerError: (msg: string) => `Training stopped: ${msg}`,
+		newVersion:
+			'A new version of Margin Lab has been published, and this page, from the old one, could not load its training code. Reload the page to train with the new version.',
+		reload: 'Reload the page',
 		controls: {
 			heading: 'Settings',
 			marginsOf: (which: string) => `Margins of ${which}`,
@@ -250,7 +254,8 @@ export const en = {
 	replay,
 	slowMotion,
 	thetaDistribution,
-	trainingCurves
+	trainingCurves,
+	glossary
 };
 
 export type Messages = typeof en;

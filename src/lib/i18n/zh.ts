@@ -9,6 +9,7 @@ import { zh as replay } from './sections/replay';
 import { zh as slowMotion } from './sections/slow-motion';
 import { zh as thetaDistribution } from './sections/theta-distribution';
 import { zh as trainingCurves } from './sections/training-curves';
+import { zh as glossary } from './sections/glossary';
 
 /** 简体中文界面文字：键与英文表完全一致（由类型检查保证）。 */
 export const zh: Messages = {
@@ -100,6 +101,9 @@ export const zh: Messages = {
 		backendChanged: (from: string, to: string) => `${from} 后端停止工作，训练改用 ${to} 继续。`,
 		backendLost: (name: string) => `${name} 后端停止工作，且没有其他可用的后端。`,
 		workerError: (msg: string) => `训练已停止：${msg}`,
+		newVersion:
+			'Margin Lab 已发布新版本，这个页面来自旧版本，无法载入训练代码。请重新加载页面，用新版本训练。',
+		reload: '重新加载页面',
 		controls: {
 			heading: '设置',
 			marginsOf: (which: string) => `${which}的间隔`,
@@ -246,5 +250,6 @@ export const zh: Messages = {
 	replay,
 	slowMotion,
 	thetaDistribution,
-	trainingCurves
+	trainingCurves,
+	glossary
 };
