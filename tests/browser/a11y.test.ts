@@ -114,6 +114,7 @@ const checked = [
 	...both('/lessons/softmax-vs-arcface/'),
 	...both('/lab/'),
 	...both('/teach/'),
+	...both('/glossary/'),
 	...both('/figures/'),
 	...[...formulaFigures, ...runFigures].map((n) => `/figures/${n}/?lang=en`),
 	'/figures/target-logits/?lang=zh',

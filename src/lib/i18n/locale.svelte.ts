@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { readStored, writeStored } from '$lib/state/storage';
 import { defaultLang, htmlLang, isLang, messages, type Lang } from './index';
 
 const KEY = Symbol('locale');
@@ -17,31 +18,20 @@ export class Locale {
 			this.set(fromUrl);
 			return;
 		}
-		const stored = readStored();
+		const stored = readStored(STORAGE_KEY);
 		if (isLang(stored)) this.lang = stored;
 	}
 
 	set(lang: Lang) {
 		this.lang = lang;
-		try {
-			localStorage.setItem(STORAGE_KEY, lang);
-		} catch {
-			// Private mode or blocked storage: the choice lasts for this page only.
-		}
+		// Private mode or blocked storage: the choice lasts for this page only.
+		writeStored(STORAGE_KEY, lang);
 	}
 }
 
 function langFromQuery(search: string): string | null {
 	try {
 		return new URLSearchParams(search).get('lang');
-	} catch {
-		return null;
-	}
-}
-
-function readStored(): string | null {
-	try {
-		return localStorage.getItem(STORAGE_KEY);
 	} catch {
 		return null;
 	}

@@ -1,4 +1,5 @@
 import { getContext, setContext } from 'svelte';
+import { readStored, storageWorks, writeStored } from './storage';
 import { PROGRESS_KEY, parseProgress, withAnswer, withVisit, type Answer, type Progress } from './progress';
 
 const KEY = Symbol('progress');
@@ -15,21 +16,14 @@ export class ProgressStore {
 	load() {
 		if (this.loaded) return;
 		this.loaded = true;
-		try {
-			this.value = parseProgress(localStorage.getItem(PROGRESS_KEY));
-		} catch {
-			this.persistent = false;
-		}
+		this.persistent = storageWorks();
+		this.value = parseProgress(readStored(PROGRESS_KEY));
 	}
 
 	private save(next: Progress) {
 		this.value = next;
 		this.loaded = true;
-		try {
-			localStorage.setItem(PROGRESS_KEY, JSON.stringify(next));
-		} catch {
-			this.persistent = false;
-		}
+		if (!writeStored(PROGRESS_KEY, JSON.stringify(next))) this.persistent = false;
 	}
 
 	visit(slug: string) {
@@ -44,11 +38,7 @@ export class ProgressStore {
 
 	reset() {
 		this.value = {};
-		try {
-			localStorage.removeItem(PROGRESS_KEY);
-		} catch {
-			this.persistent = false;
-		}
+		if (!writeStored(PROGRESS_KEY, null)) this.persistent = false;
 	}
 }
 

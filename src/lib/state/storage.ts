@@ -35,3 +35,9 @@ export function writeStored(key: string, value: string | null, which: StorageAre
 		return false;
 	}
 }
+
+/** Whether this area can be written at all (false in a sandboxed frame, some private modes, a full quota). */
+export function storageWorks(which: StorageArea = 'local'): boolean {
+	const probe = 'margin-lab:probe';
+	return writeStored(probe, '1', which) && writeStored(probe, null, which);
+}

@@ -4,6 +4,7 @@
  * projector computer keeps it from page to page while a student's own browser never gets stuck in it.
  */
 import { getContext, setContext } from 'svelte';
+import { readStored, writeStored } from '$lib/state/storage';
 
 export const STORAGE_KEY = 'margin-lab:present';
 
@@ -30,28 +31,17 @@ export class Presenter {
 	init(search: string) {
 		const fromUrl = presentFromQuery(search);
 		if (fromUrl !== null) this.set(fromUrl);
-		else this.on = read() === '1';
+		else this.on = readStored(STORAGE_KEY, 'session') === '1';
 	}
 
 	set(on: boolean) {
 		this.on = on;
-		try {
-			sessionStorage.setItem(STORAGE_KEY, on ? '1' : '0');
-		} catch {
-			// storage blocked (sandboxed iframe): the mode lasts for this page
-		}
+		// storage blocked (sandboxed iframe): the mode lasts for this page
+		writeStored(STORAGE_KEY, on ? '1' : '0', 'session');
 	}
 
 	toggle() {
 		this.set(!this.on);
-	}
-}
-
-function read(): string | null {
-	try {
-		return sessionStorage.getItem(STORAGE_KEY);
-	} catch {
-		return null;
 	}
 }
 
