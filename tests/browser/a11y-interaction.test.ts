@@ -195,7 +195,9 @@ describe('small and large screens', () => {
 		const found: string[] = [];
 		for (const route of keyRoutes) {
 			const { page, problems } = await ready(route, { context });
-			// The lab loads its figures as they come near the screen: give the charts time to appear.
+			// Lessons and the lab build their figures as they come near the screen: bring the first one near
+			// (a lesson's may start below the fold) and give the charts time to appear.
+			await page.evaluate(() => document.querySelector('[data-figure-pending]')?.scrollIntoView());
 			if (route !== '/')
 				await expect
 					.poll(async () => (await layout(page)).svg, { timeout: 30_000 })

@@ -111,7 +111,7 @@ describe('lessons', () => {
 		await hydrated(page);
 		const figures = page.locator('[data-lesson-figure]');
 		const n = await figures.count();
-		expect(n).toBe(3);
+		expect(n).toBe(4);
 		await expect(page.locator('[data-lesson-figure] [data-figure-pending]').count()).resolves.toBe(n);
 		for (let i = 0; i < n; i++) {
 			await figures.nth(i).scrollIntoViewIfNeeded();

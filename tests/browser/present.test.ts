@@ -95,7 +95,7 @@ describe('presenter mode', () => {
 		});
 		await hydrated(page);
 		// the instructor scrolls to the figure, which is built as it comes near
-		await page.locator('[data-lesson-figure="feature-circle"]').scrollIntoViewIfNeeded();
+		await page.locator('[data-lesson-figure="feature-circle"]').first().scrollIntoViewIfNeeded();
 		const train = page.locator('[data-testid="train"]').first();
 		await train.waitFor();
 		await page.locator('body').press('Space');
