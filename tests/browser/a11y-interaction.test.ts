@@ -3,7 +3,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { hydrated, launch, open, readToEnd, type OpenOptions } from './harness';
+import { hydrated, launch, open, readToEnd, type OpenOptions, rememberWasm } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -147,6 +147,7 @@ describe('small and large screens', () => {
 
 	it('at 360 × 740: no sideways scrolling, no text under 12 px, touch targets of 44 px', async () => {
 		const context = await browser.newContext({ viewport: { width: 360, height: 740 }, hasTouch: true });
+		await rememberWasm(context);
 		const found: string[] = [];
 		for (const route of keyRoutes) {
 			const { page, problems } = await ready(route, { context });
@@ -192,6 +193,7 @@ describe('small and large screens', () => {
 
 	it('at 3840 × 2160: no sideways scrolling, and the figures grow', async () => {
 		const context = await browser.newContext({ viewport: { width: 3840, height: 2160 } });
+		await rememberWasm(context);
 		const found: string[] = [];
 		for (const route of keyRoutes) {
 			const { page, problems } = await ready(route, { context });

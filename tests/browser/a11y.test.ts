@@ -3,7 +3,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hydrated, launch, open, type OpenOptions } from './harness';
+import { hydrated, launch, open, rememberWasm, type OpenOptions } from './harness';
 
 /** Every prerendered page: each `index.html` under build/, as a route ending in '/'. */
 function builtRoutes(dir = resolve('build')): string[] {
@@ -63,7 +63,11 @@ async function withContext<T>(job: (c: BrowserContext) => Promise<T>): Promise<T
 let browser: Browser;
 beforeAll(async () => {
 	browser = await launch();
-	for (let i = 0; i < 2; i++) pool.push(await browser.newContext({ viewport: { width: 1280, height: 900 } }));
+	for (let i = 0; i < 2; i++) {
+		const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+		await rememberWasm(context);
+		pool.push(context);
+	}
 });
 afterAll(async () => {
 	await browser?.close();

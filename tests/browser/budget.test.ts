@@ -10,7 +10,7 @@ import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hydrated, launch, open } from './harness';
+import { hydrated, launch, open, rememberWasm } from './harness';
 
 const BUDGET_KB = 150;
 /** The training worker's bundle (tfjs) and the tfjs WebAssembly files. */
@@ -37,6 +37,7 @@ async function weigh(path: string): Promise<Weighed> {
 		// the service worker would fetch the whole site, worker and .wasm included, for offline use
 		serviceWorkers: 'block'
 	});
+	await rememberWasm(context);
 	const scripts = new Map<string, number>();
 	const pending: Promise<void>[] = [];
 	const requested: string[] = [];

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { hydrated, launch, watch } from './harness';
+import { hydrated, launch, watch, rememberWasm } from './harness';
 import { serveStatic, type StaticServer } from './server';
 import { activeCache } from './sw';
 
@@ -120,6 +120,7 @@ describe('a deploy while pages are open', () => {
 		it.runIf(labCase)(`the lab reloaded three times across the deploy trains (trial ${trial})`, async () => {
 			await deploy(builds.a);
 			context = await browser.newContext({ serviceWorkers: 'allow' });
+			await rememberWasm(context);
 			const page = await context.newPage();
 			const problems = watch(page, [new URL(server.url).origin]);
 			await page.goto(server.url + 'lab/');
@@ -139,6 +140,7 @@ describe('a deploy while pages are open', () => {
 		it(`a lesson opened before the deploy trains after it (trial ${trial})`, async () => {
 			await deploy(builds.a);
 			context = await browser.newContext({ serviceWorkers: 'allow' });
+			await rememberWasm(context);
 			const old = await context.newPage();
 			const problems = watch(old, [new URL(server.url).origin]);
 			await old.goto(server.url + 'lessons/softmax-vs-arcface/');
@@ -169,6 +171,7 @@ describe('a deploy while pages are open', () => {
 	it('a page whose training code is gone says a new version is out and offers a reload', async () => {
 		await deploy(builds.a);
 		context = await browser.newContext({ serviceWorkers: 'block' });
+		await rememberWasm(context);
 		const page = await context.newPage();
 		const problems = watch(page, [new URL(server.url).origin]);
 		await page.goto(server.url + 'lessons/softmax-vs-arcface/');

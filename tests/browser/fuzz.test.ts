@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
-import { baseUrl, launch, watch } from './harness';
+import { baseUrl, launch, watch, rememberWasm } from './harness';
 import { courseSite, type CourseSite } from './course-site';
 import { canonical, codecs } from '../support/figure-codecs';
 import { randomMessage, randomQuery, rng } from '../support/fuzz-inputs';
@@ -70,6 +70,7 @@ describe('random query strings', () => {
 				viewport: { width: 1024, height: 800 },
 				serviceWorkers: 'block'
 			});
+			await rememberWasm(context);
 			const { page, problems } = await recordingPage(context);
 			for (const path of mine) {
 				await page.goto(new URL(path, baseUrl()).href, { waitUntil: 'load' });
@@ -108,6 +109,7 @@ addEventListener('message', (e) => window.got.push(e.data));
 				viewport: { width: 1100, height: 1000 },
 				serviceWorkers: 'block'
 			});
+			await rememberWasm(context);
 			const { page, problems } = await recordingPage(context);
 			await page.goto(url);
 			const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;

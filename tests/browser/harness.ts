@@ -45,7 +45,24 @@ export type OpenOptions = {
 	 * network (and the listeners of `watch`); offline.test.ts allows it.
 	 */
 	serviceWorkers?: 'allow' | 'block';
+	/**
+	 * A fresh context has no remembered backend, so every run would first time WebGL, WASM and the CPU (WebGL
+	 * compiles its shaders for seconds on this machine's software GPU). Tests remember WASM, as a second visit
+	 * does, unless they test that choice (`measureBackends: true`; train.test.ts and offline.test.ts do).
+	 */
+	measureBackends?: boolean;
 };
+
+/** Make `context` a browser that has trained before and remembers WASM (see `measureBackends`). */
+export async function rememberWasm(context: BrowserContext): Promise<void> {
+	await context.addInitScript(() => {
+		try {
+			if (location.protocol.startsWith('http')) localStorage.setItem('margin-lab:train-backend', 'wasm');
+		} catch {
+			// storage blocked in this frame: it measures, as a first visit does
+		}
+	});
+}
 
 /**
  * Record what a person would call broken on `page`: console errors (except messages containing one of
@@ -90,6 +107,7 @@ export async function open(browser: Browser, path: string, opts: OpenOptions = {
 			reducedMotion: opts.reducedMotion ?? 'no-preference',
 			serviceWorkers: opts.serviceWorkers ?? 'block'
 		}));
+	if (!opts.context && !opts.measureBackends) await rememberWasm(context);
 	const page = await context.newPage();
 	const problems = watch(page, [base.origin], opts.allowConsole);
 	await page.goto(new URL(path.replace(/^\//, ''), base).href, { waitUntil: 'load' });

@@ -40,7 +40,7 @@ async function ready(page: Page) {
 
 describe('training in the browser', () => {
 	it('trains softmax and ArcFace side by side until ArcFace passes 95 % held-out', async () => {
-		const { page, problems } = await open(browser, '/lab/');
+		const { page, problems } = await open(browser, '/lab/', { measureBackends: true });
 		await ready(page);
 		const [, b0] = await stats(page);
 		// At random initialisation every feature is about 90° from its class centre.
