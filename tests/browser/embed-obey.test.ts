@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { baseUrl, hydrated, launch, open, watch } from './harness';
+import { chromium } from 'playwright-core';
+import { baseUrl, chromiumFlags, chromiumPath, hydrated, launch, open, watch } from './harness';
 import { courseSite, type CourseSite } from './course-site';
 import { embedCode, type EmbedChoice } from '../../src/lib/embed/snippet';
 
@@ -79,7 +80,7 @@ describe('an embed obeys controls=', () => {
 			expect(await present(frame), controls).toBe('false');
 			await page.keyboard.press(' ');
 			await page.keyboard.press('ArrowRight');
-			await pause(1200);
+			await pause(700);
 			expect(await present(frame), controls).toBe('false');
 			expect((await got(page)).filter((s) => s.running)).toEqual([]);
 			expect(await frame.locator('[data-testid="step"]').first().textContent()).toContain('0');
@@ -162,5 +163,31 @@ describe('the lab’s Tab order', () => {
 		await page.keyboard.press('Tab');
 		expect(await page.evaluate(() => !!document.activeElement?.closest('#lab-settings'))).toBe(true);
 		await context.close();
+	});
+});
+
+describe('a backend the URL asks for', () => {
+	it('says plainly, outside the collapsed panel, that WebGL is not available', async () => {
+		const noGl = await chromium.launch({
+			executablePath: chromiumPath,
+			args: [
+				...chromiumFlags,
+				'--disable-webgl',
+				'--disable-3d-apis',
+				'--disable-gpu',
+				'--disable-software-rasterizer'
+			]
+		});
+		try {
+			const { page } = await open(noGl, '/lab/?backend=webgl');
+			const notice = page.locator('[data-testid="backend-fallback"]');
+			await notice.waitFor({ state: 'visible', timeout: 30_000 });
+			expect(await notice.textContent()).toBe(
+				'WebGL is not available on this device; training runs on WebAssembly.'
+			);
+			expect(await notice.evaluate((el) => !el.closest('details'))).toBe(true);
+		} finally {
+			await noGl.close();
+		}
 	});
 });
