@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { NUISANCE_KEYS } from '$lib/faces';
 import { lossInfo, lossNames } from '$lib/margins/catalogue';
-import { labKeys, urlField } from '$lib/state/lab-settings';
+import { decodeLab, labKeys, urlField } from '$lib/state/lab-settings';
 import { marginRanges, targetLogitSchema } from '$lib/state/figure-settings';
 import {
 	appliesTo,
@@ -66,6 +66,13 @@ describe('settings schema', () => {
 			lr: 1e-5,
 			b: { s: 1 }
 		});
+	});
+
+	it('decodes an under-range URL value to the slider’s minimum, where the knob sits', () => {
+		const { settings } = decodeLab('?lr=0.000001&sa=0.1&sb=0.1&a=arcface&b=cosface');
+		expect(settings.lr).toBe(sliderOf(trainSchema.lr).min);
+		expect(settings.a.s).toBe(sliderOf(modelSchema.s).min);
+		expect(settings.b.s).toBe(sliderOf(modelSchema.s).min);
 	});
 
 	it('shows and keeps a head number exactly for the losses that have it (the catalogue)', () => {

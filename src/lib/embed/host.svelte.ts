@@ -3,10 +3,11 @@
  * commands from the allowed origin, and reports its height and state. One per embed page (the embed layout
  * makes it); the page inside tells it what it shows and how to apply new settings.
  */
-import { getContext, setContext } from 'svelte';
+import { getContext, setContext, tick } from 'svelte';
 import type { RunPool } from '$lib/state/run-pool';
 import {
 	acceptsOrigin,
+	coalesce,
 	lmsResize,
 	parseCommand,
 	readOptions,
@@ -27,7 +28,26 @@ type Shown = {
 	apply: (settings: Record<string, string | null>) => void;
 };
 
-type Deps = { pool: RunPool; setLang: (lang: string) => void };
+type Deps = {
+	pool: RunPool;
+	setLang: (lang: string) => void;
+	/** run `fn` once soon (default: the next animation frame, or 50 ms if frames are throttled) */
+	schedule?: (fn: () => void) => void;
+	/** where reports go (default: the parent window, see `post`) */
+	post?: (report: Report | LmsResize) => void;
+};
+
+/** The next animation frame; a frame out of view may get none, so at most 50 ms later. */
+function soon(fn: () => void): void {
+	let done = false;
+	const once = () => {
+		if (done) return;
+		done = true;
+		fn();
+	};
+	requestAnimationFrame(once);
+	setTimeout(once, 50);
+}
 
 export class EmbedHost {
 	options = $state<EmbedOptions>({ parent: null, parentInvalid: false, frame: null, controls: 'all' });
@@ -36,10 +56,15 @@ export class EmbedHost {
 	private lastSettings = '';
 	private lastRun = { running: false, step: 0 };
 	private lastReport = 0;
+	/** commands waiting for the next flush: every `set`, and whatever arrives behind one */
+	private queue: Command[] = [];
+	private reportDue = false;
 	private readonly deps: Deps;
+	private readonly schedule: (fn: () => void) => void;
 
 	constructor(deps: Deps) {
 		this.deps = deps;
+		this.schedule = deps.schedule ?? soon;
 		// In the browser, read the options now: the page inside mounts (and announces itself) first.
 		if (typeof location !== 'undefined') this.options = readOptions(location.search);
 	}
@@ -84,8 +109,17 @@ export class EmbedHost {
 		if (!this.shown) return;
 		const now = this.shown.settings();
 		if (now === this.lastSettings) return;
-		this.lastSettings = now;
-		this.reportState();
+		this.reportSoon();
+	}
+
+	/** One state report for everything that changed until the next flush. */
+	private reportSoon(): void {
+		if (this.reportDue) return;
+		this.reportDue = true;
+		this.schedule(() => {
+			this.reportDue = false;
+			this.reportState();
+		});
 	}
 
 	private receive(e: MessageEvent): void {
@@ -96,8 +130,32 @@ export class EmbedHost {
 		if (cmd) this.obey(cmd);
 	}
 
-	/** Carry out a command (exposed for the page's own tests of the wiring). */
+	/**
+	 * Carry out a command (exposed for tests). A `set` rebuilds the figure, so sets wait for the next frame and
+	 * a flood of them is applied once, merged; play, pause and reset behind a waiting set keep their order.
+	 */
 	obey(cmd: Command): void {
+		if (cmd.type === 'margin-lab:set' || this.queue.length) {
+			this.queue.push(cmd);
+			if (this.queue.length === 1) this.schedule(() => void this.flush());
+			return;
+		}
+		this.run(cmd);
+		this.reportSoon();
+	}
+
+	private async flush(): Promise<void> {
+		const commands = coalesce(this.queue);
+		this.queue = [];
+		for (const cmd of commands) {
+			this.run(cmd);
+			// the figure starts again from new settings before a play or reset behind them reaches its run
+			if (cmd.type === 'margin-lab:set') await tick();
+		}
+		this.reportSoon();
+	}
+
+	private run(cmd: Command): void {
 		const runs = this.deps.pool.runs();
 		switch (cmd.type) {
 			case 'margin-lab:set': {
@@ -116,8 +174,6 @@ export class EmbedHost {
 				for (const run of runs) run.reset();
 				break;
 		}
-		// Report once the page has applied the change.
-		queueMicrotask(() => this.reportState());
 	}
 
 	private runState(): { running: boolean; step: number } {
@@ -153,6 +209,7 @@ export class EmbedHost {
 	}
 
 	private post(report: Report | LmsResize): void {
+		if (this.deps.post) return this.deps.post(report);
 		const target = targetOrigin(this.options);
 		if (target === null || window.parent === window) return;
 		window.parent.postMessage(report, target);

@@ -152,6 +152,21 @@ export function parseCommand(data: unknown): Command | null {
 	}
 }
 
+/**
+ * A queue of commands with each run of consecutive `set`s merged into one (later keys win), so a flood of
+ * settings rebuilds a figure once; the other commands keep their place.
+ */
+export function coalesce(commands: readonly Command[]): Command[] {
+	const out: Command[] = [];
+	for (const cmd of commands) {
+		const last = out.at(-1);
+		if (cmd.type === 'margin-lab:set' && last?.type === 'margin-lab:set') {
+			out[out.length - 1] = { type: 'margin-lab:set', settings: { ...last.settings, ...cmd.settings } };
+		} else out.push(cmd);
+	}
+	return out;
+}
+
 /** Apply a `set` to a query string: listed keys replaced (null removes), every other key kept. */
 export function mergeQuery(search: string, settings: Record<string, string | null>): URLSearchParams {
 	let p: URLSearchParams;

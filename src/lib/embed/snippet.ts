@@ -13,7 +13,21 @@ export type EmbedChoice = {
 	title: string;
 	height: number;
 	resize: boolean;
+	/** write a `sandbox` attribute with the flags the embed needs (for sites that require one) */
+	sandbox?: boolean;
 };
+
+/**
+ * The sandbox flags an embed works with: scripts, and its own origin (without it the frame's origin is
+ * opaque, so its module scripts, training worker and storage fail and it never starts); popups that escape
+ * the sandbox let "open in Margin Lab" links open a normal tab.
+ */
+export const SANDBOX_FLAGS = [
+	'allow-scripts',
+	'allow-same-origin',
+	'allow-popups',
+	'allow-popups-to-escape-sandbox'
+] as const;
 
 export const HEIGHT_LIMITS = [200, 5000] as const;
 
@@ -47,7 +61,9 @@ export function embedCode(c: EmbedChoice): string {
 		`<iframe src="${attr(src)}"`,
 		`        title="${attr(c.title)}"`,
 		`        width="100%" height="${clampHeight(c.height)}" style="border:0; max-width:980px"`,
-		`        loading="lazy" allowfullscreen></iframe>`
+		c.sandbox
+			? `        loading="lazy" allowfullscreen\n        sandbox="${SANDBOX_FLAGS.join(' ')}"></iframe>`
+			: `        loading="lazy" allowfullscreen></iframe>`
 	];
 	if (!c.resize) return lines.join('\n');
 	// Fits the frame to its content: only height reports from Margin Lab's own origin are obeyed.

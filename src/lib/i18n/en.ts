@@ -58,6 +58,7 @@ export const en = {
 	lab: {
 		nav: 'Lab',
 		title: 'The lab: softmax vs ArcFace, trained in your browser',
+		skipToSettings: 'Skip to the settings',
 		lead: 'Two tiny networks learn the same 8 synthetic identities from the same images, in the same order, from the same starting weights. Only their loss differs. Press Train and watch where each one puts the identities.',
 		train: 'Train',
 		pause: 'Pause',
@@ -72,11 +73,15 @@ export const en = {
 			`Press Train: builds ${count(faces)} synthetic faces and two small networks in your browser.`,
 		choosingBackend: 'Measuring which compute backend is fastest on this device…',
 		backendChosen: (name: string) => `Training on ${name}.`,
+		backendNames: { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' },
+		backendUnavailable: (wanted: string, used: string) =>
+			`${wanted} is not available on this device; training runs on ${used}.`,
 		speedsHeading: 'Measured speed of each backend',
-		speedCell: (sps: string, warm: string) => `${sps} steps/s (start-up ${warm} s)`,
+		speedCell: (sps: string, warm: string) =>
+			`${sps} ${sps === '1' ? 'step' : 'steps'}/s (start-up ${warm} s)`,
 		speedFailed: 'not available',
 		stepCounter: (step: number) => `Step ${count(step)}`,
-		rate: (sps: string) => `${sps} steps/s`,
+		rate: (sps: string) => `${sps} ${sps === '1' ? 'step' : 'steps'}/s`,
 		stats: {
 			model: 'Model',
 			loss: 'Loss',

@@ -56,6 +56,7 @@ export const zh: Messages = {
 	lab: {
 		nav: '实验室',
 		title: '实验室：在浏览器里训练 Softmax 与 ArcFace',
+		skipToSettings: '跳到设置',
 		lead: '两个小网络用同样的图像、同样的顺序、同样的初始权重学习同样的 8 个合成身份，唯一的区别是损失函数。点击“训练”，看看它们各自把身份放在哪里。',
 		train: '训练',
 		pause: '暂停',
@@ -69,6 +70,9 @@ export const zh: Messages = {
 		lazyRun: (faces: number) => `按“训练”：在你的浏览器里生成 ${count(faces)} 张合成人脸和两个小型网络。`,
 		choosingBackend: '正在测量这台设备上哪个计算后端最快…',
 		backendChosen: (name: string) => `正在使用 ${name} 训练。`,
+		backendNames: { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU（JavaScript）' },
+		backendUnavailable: (wanted: string, used: string) =>
+			`此设备无法使用 ${wanted}，训练改在 ${used} 上进行。`,
 		speedsHeading: '各后端的实测速度',
 		speedCell: (sps: string, warm: string) => `每秒 ${sps} 步（启动 ${warm} 秒）`,
 		speedFailed: '不可用',

@@ -1,6 +1,12 @@
 /** The lab's keyboard shortcuts, as a pure mapping from a key event to an action (unit-tested). */
 export type LabAction = 'toggle' | 'step' | 'reset' | 'help' | null;
 
+/**
+ * Which shortcuts a page allows: `all` (the site), `run` (an embed showing only Train / Step / Reset: their
+ * keys, not P) or `none` (an embed driven by its parent page alone: no shortcut at all). Matches `controls=`.
+ */
+export type KeyScope = 'all' | 'run' | 'none';
+
 /** Fields own every key (typing, arrows on a slider). */
 const FIELDS = new Set(['INPUT', 'SELECT', 'TEXTAREA']);
 /** Buttons and links own Space and Enter (they activate themselves). */
@@ -47,4 +53,11 @@ export function labAction(e: KeyLike): LabAction {
 	if (e.key === 'ArrowRight') return 'step';
 	if (e.key === 'r' || e.key === 'R') return 'reset';
 	return null;
+}
+
+/** What a key press does under `scope`: 'present' (toggle presenter mode), a lab action, or null. */
+export function shortcut(e: KeyLike, scope: KeyScope): 'present' | LabAction {
+	if (scope === 'none') return null;
+	if (isPresenterKey(e)) return scope === 'all' ? 'present' : null;
+	return labAction(e);
 }

@@ -5,6 +5,7 @@
  */
 import { getContext, setContext } from 'svelte';
 import { readStored, writeStored } from '$lib/state/storage';
+import type { KeyScope } from '$lib/lab/keys';
 
 export const STORAGE_KEY = 'margin-lab:present';
 
@@ -26,12 +27,14 @@ export function presentFromQuery(search: string): boolean | null {
 
 export class Presenter {
 	on = $state(false);
+	/** the shortcuts this page allows; an embed narrows them to its `controls=` before mount */
+	keys = $state<KeyScope>('all');
 
-	/** Read the URL, else what this tab chose before. Call once on mount. */
+	/** Read the URL, else what this tab chose before (not in an embed that hides P). Call once on mount. */
 	init(search: string) {
 		const fromUrl = presentFromQuery(search);
 		if (fromUrl !== null) this.set(fromUrl);
-		else this.on = readStored(STORAGE_KEY, 'session') === '1';
+		else if (this.keys === 'all') this.on = readStored(STORAGE_KEY, 'session') === '1';
 	}
 
 	set(on: boolean) {
