@@ -89,6 +89,18 @@ describe('dead and collapsed models pause (issue 19, bug 2)', () => {
 		e.dispose();
 	});
 
+	it('margins too wide to satisfy: still misclassifying after MARGIN_STEPS, the model pauses', () => {
+		const wide = { s: 64, m1: 3, m2: 1.5, m3: 1 };
+		const e = new Engine(
+			tiny,
+			tinySettings({ batchSize: 128, a: { loss: 'cm1', ...wide }, b: { loss: 'sphereface', ...wide } })
+		);
+		const alarms = runAll(e, 96);
+		expect(alarms.get(0)).toMatchObject({ reason: 'margin-too-large' });
+		expect(alarms.get(1)).toMatchObject({ reason: 'margin-too-large' });
+		e.dispose();
+	});
+
 	it('judgeHealth: overflowing or non-finite features, a zero gradient, collapse, a flat loss at chance', () => {
 		const fine = [12, 0.1, 0.5, 0.9];
 		const losses = Array.from({ length: FLAT_WINDOW }, (_, i) => 1 - i * 0.01);

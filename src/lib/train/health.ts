@@ -16,6 +16,8 @@ import type { DivergeReason, HeadConfig } from './types';
 
 /** Scalars per probe: [largest feature length, length of the mean unit feature, |gradient|², batch accuracy] */
 export const HEALTH_SIZE = 4;
+/** Where the batch accuracy sits among them. */
+export const HEALTH_ACC = 3;
 
 /** Features longer than this are about to overflow float32 when squared (the limit is ≈ 1.8e19). */
 export const FEATURE_NORM_MAX = 1e15;

@@ -6,16 +6,16 @@
  * scalar tensor, and reads the chunk's losses once at its end (`settle`), with a few health scalars of its
  * last step (health.ts). `pending` holds the weights from the chunk's start; they are known good once the
  * chunk's first loss (computed from them) passes the divergence test and the chunk shows no sign of a dead or
- * collapsed model, and are then promoted to `good`. A diverged loss (see DIVERGE_LOSS) or a dead model pauses
+ * collapsed model (or one whose margin is too wide to satisfy), and are then promoted to `good`. A diverged loss (see DIVERGE_LOSS) or a dead model pauses
  * the model; `restore` puts `good` back.
  */
 
 import * as tf from '@tensorflow/tfjs';
 import { lossInfo } from '$lib/margins/catalogue';
-import { HEALTH_SIZE, FLAT_WINDOW, judgeHealth, probeHealth, type HealthReason } from './health';
+import { HEALTH_ACC, HEALTH_SIZE, FLAT_WINDOW, judgeHealth, probeHealth, type HealthReason } from './health';
 import { headLoss } from './heads';
 import { disposeOptimizer, makeOptimizer, Model, type NetShape, type Weights } from './model';
-import { DIVERGE_LOSS, type ModelSettings } from './settings';
+import { DIVERGE_LOSS, wideMargin, type ModelSettings } from './settings';
 import type { OptimizerName } from './types';
 
 export interface OptimizerSettings {
@@ -25,7 +25,10 @@ export interface OptimizerSettings {
 }
 
 /** What went wrong in a chunk: a diverged loss, or a dead or collapsed model. */
-export type Fault = 'loss' | HealthReason;
+export type Fault = 'loss' | HealthReason | 'margin-too-large';
+
+/** Steps a model with too wide a margin gets before its batch accuracy is judged. */
+export const MARGIN_STEPS = 48;
 
 /** A loss the divergence check accepts: finite and at most DIVERGE_LOSS. */
 export const lossOk = (v: number): boolean => Number.isFinite(v) && Math.abs(v) <= DIVERGE_LOSS;
@@ -46,6 +49,8 @@ export class Runner {
 	private costs: tf.Scalar[] = [];
 	/** the health scalars of the chunk's last step, until `takeCosts` */
 	private health: tf.Tensor1D | null = null;
+	/** steps trained since the start or the last restore */
+	private trained = 0;
 	/** whether the tensor `takeCosts` gave last ends with health scalars */
 	private probed = false;
 	/** the latest accepted losses (at most FLAT_WINDOW), for `judgeHealth` */
@@ -143,7 +148,8 @@ export class Runner {
 		for (const v of losses) if (lossOk(v)) this.lastLoss = v;
 		if (!fault) {
 			this.recent = [...this.recent, ...losses].slice(-FLAT_WINDOW);
-			if (probed) fault = judgeHealth(all.slice(-HEALTH_SIZE), this.recent, this.model.W.shape[1]);
+			this.trained += losses.length;
+			if (probed) fault = this.judge(all.slice(-HEALTH_SIZE));
 		}
 		if (pending && !fault && lossOk(losses[0])) {
 			tf.dispose(this.good);
@@ -156,11 +162,20 @@ export class Runner {
 		return { losses, fault };
 	}
 
+	/** judgeHealth, and a margin too wide to satisfy: still misclassifying half the batch after MARGIN_STEPS. */
+	private judge(health: number[]): Fault | null {
+		const fault = judgeHealth(health, this.recent, this.model.W.shape[1]);
+		if (fault) return fault;
+		const wide = wideMargin(this.cfg) && this.trained >= MARGIN_STEPS;
+		return wide && health[HEALTH_ACC] < 0.5 ? 'margin-too-large' : null;
+	}
+
 	/** Back to the last weights known good, with a fresh optimizer; resumes training. */
 	restore(): void {
 		this.model.assign(this.good);
 		this.resetOptimizer();
 		this.recent = [];
+		this.trained = 0;
 		this.paused = false;
 		this.diverged = false;
 	}
