@@ -50,6 +50,18 @@ describe('restore after a divergence (issue 19, bug 1)', () => {
 	}
 });
 
+describe('the tensor count for the soak', () => {
+	it("stats carry the worker's tf.memory().numTensors", async () => {
+		const h = harness(fakeBackends());
+		await h.send({ type: 'configure', settings: tinySettings(), backend: 'auto' });
+		await h.send({ type: 'step', n: 3 });
+		await h.drain();
+		const n = h.last('stats').numTensors;
+		expect(n).toBeGreaterThan(0);
+		expect(n).toBe(tf.memory().numTensors);
+	});
+});
+
 /** Steps an engine until both models are paused or `most` steps have run: each model's alarm (step, reason). */
 function runAll(e: Engine, most: number, chunk = 16, stopAt: 0 | 1 | null = null) {
 	const alarms = new Map<number, { step: number; reason: string }>();
