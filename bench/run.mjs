@@ -3,15 +3,18 @@
 // Results: bench/results/<date>.json; summary: BENCHMARKS.md.
 //
 // Run some parts only: node bench/run.mjs --only lighthouse,bundle
-// (parts: speed, timeTo95, choice, frames, bundle, lighthouse; `choice` needs `speed`).
+// (parts: speed, timeTo95, choice, frames, bundle, lighthouse, reliability, soak; `choice` needs `speed`).
+// `reliability` runs in Node (no build needed); `soak` trains 10 minutes in Chromium (SOAK_MINUTES).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { launch, readRun, serveBuild, startFrameProbe, stopFrameProbe, summary } from './lib.mjs';
 import { writeSummary } from './summary.mjs';
 import { bundleWeights, lighthousePages, serveCompressed } from './pages.mjs';
+import { reliability, soak } from './faults.mjs';
 
-const PARTS = ['speed', 'timeTo95', 'choice', 'frames', 'bundle', 'lighthouse'];
+const PARTS = ['speed', 'timeTo95', 'choice', 'frames', 'bundle', 'lighthouse', 'reliability', 'soak'];
+const BROWSER_PARTS = ['speed', 'timeTo95', 'choice', 'frames', 'soak'];
 const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
 const only = onlyArg ? onlyArg.replace(/^--only=/, '').split(',') : PARTS;
 for (const p of only)
@@ -21,8 +24,9 @@ const want = (part) => only.includes(part);
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const BACKENDS = ['webgl', 'wasm', 'cpu'];
-const server = await serveBuild();
-const browser = await launch();
+const needBrowser = only.some((p) => BROWSER_PARTS.includes(p));
+const server = needBrowser ? await serveBuild() : null;
+const browser = needBrowser ? await launch() : null;
 
 async function openLab(query) {
 	// no service worker: its background download of the whole site would share the CPU with the measurement
@@ -158,8 +162,18 @@ if (want('frames')) {
 	console.log('frames', JSON.stringify(result.frames));
 }
 
-await browser.close();
-server.close();
+if (want('soak')) {
+	result.soak = await soak(openLab, Number(process.env.SOAK_MINUTES ?? 10));
+	console.log('soak', JSON.stringify(result.soak.samples.at(-1)));
+}
+
+await browser?.close();
+server?.close();
+
+if (want('reliability')) {
+	result.reliability = await reliability();
+	console.log('reliability', JSON.stringify(result.reliability.counts));
+}
 
 if (want('bundle') || want('lighthouse')) {
 	// Page weight and Lighthouse against a server that compresses like a real static host.

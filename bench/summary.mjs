@@ -1,5 +1,6 @@
 // Write BENCHMARKS.md from the newest file in bench/results/ (and list the earlier ones).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { faultLines } from './faults.mjs';
 
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const s = (x) => (Number.isFinite(x) ? (x / 1000).toFixed(1) : 'not reached');
@@ -16,7 +17,16 @@ export function writeSummary() {
 	const latest = all.at(-1);
 	const r = { date: latest.date, machine: latest.machine };
 	const from = {};
-	for (const key of ['speed', 'timeTo95', 'choice', 'frames', 'lighthouse', 'bundle']) {
+	for (const key of [
+		'speed',
+		'timeTo95',
+		'choice',
+		'frames',
+		'lighthouse',
+		'bundle',
+		'reliability',
+		'soak'
+	]) {
 		const src = all.findLast((x) => x[key] && Object.keys(x[key]).length);
 		if (src) {
 			r[key] = src[key];
@@ -113,6 +123,7 @@ export function writeSummary() {
 			);
 		lines.push('');
 	}
+	lines.push(...faultLines(r.reliability, r.soak, dated));
 	lines.push(
 		'## Earlier runs',
 		'',

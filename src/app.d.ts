@@ -2,7 +2,7 @@
 declare global {
 	interface Window {
 		/** Test hooks, present only when the lab is opened with `?debug=1`. */
-		marginLab?: { loseBackend: () => void };
+		marginLab?: { loseBackend: () => void; tensors: () => number };
 	}
 	namespace App {
 		// interface Error {}

@@ -102,7 +102,14 @@ export const en = {
 			'lr-too-high': 'The learning rate is too high: the loss blew up.',
 			's-too-large': 'The scale s is too large: the logits overflowed.',
 			'margin-too-large': 'The margin is too large for the network to satisfy.',
-			unknown: 'The loss stopped being a finite number.'
+			unknown: 'The loss stopped being a finite number.',
+			'features-overflow':
+				'The features grew too long for the computer’s numbers (the learning rate is probably too high): normalised, they all became zero and the model stopped learning.',
+			'no-gradient':
+				'The gradient became exactly zero: the model stopped learning (the learning rate is probably too high).',
+			collapsed:
+				'Every feature fell onto one point, so no identity can be told apart (the learning rate is probably too high).',
+			stuck: 'The loss stopped moving while the accuracy stays at chance: the model has stopped learning.'
 		},
 		divergedTitle: (which: string) => `${which} paused`,
 		restore: 'Go back to the last good weights',

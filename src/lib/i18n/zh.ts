@@ -98,7 +98,12 @@ export const zh: Messages = {
 			'lr-too-high': '学习率太高，损失发散了。',
 			's-too-large': '尺度 s 太大，logit 溢出了。',
 			'margin-too-large': '间隔太大，网络无法满足。',
-			unknown: '损失不再是有限的数。'
+			unknown: '损失不再是有限的数。',
+			'features-overflow':
+				'特征长度超出了计算机数字的范围（多半是学习率太高）：归一化后全部变成零，模型不再学习。',
+			'no-gradient': '梯度变成了零，模型不再学习（多半是学习率太高）。',
+			collapsed: '所有特征都落到了同一个点上，无法区分任何身份（多半是学习率太高）。',
+			stuck: '损失不再变化，准确率停在随机水平：模型不再学习。'
 		},
 		divergedTitle: (which: string) => `${which}已暂停`,
 		restore: '恢复到最后一组正常的权重',

@@ -72,6 +72,8 @@ export class TrainerClient {
 	backend = $state<BackendName | null>(null);
 	speeds = $state.raw<BackendSpeed[]>([]);
 	stepsPerSec = $state(0);
+	/** the worker's tensor count at its last stats (for the debug hook) */
+	numTensors = 0;
 	nTrain = $state(0);
 	nTest = $state(0);
 	stats = $state.raw<[ModelStats, ModelStats] | null>(null);
@@ -134,6 +136,7 @@ export class TrainerClient {
 			case 'stats':
 				this.step = msg.step;
 				this.stepsPerSec = msg.stepsPerSec;
+				this.numTensors = msg.numTensors ?? 0;
 				this.stats = msg.models;
 				this.diverged = [
 					msg.models[0].diverged ? (this.diverged[0] ?? 'unknown') : null,

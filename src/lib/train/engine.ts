@@ -146,7 +146,7 @@ export class Engine {
 				const t = tf.tensor1d(idx, 'int32');
 				return [tf.gather(this.trainX, t), tf.gather(this.trainY, t)] as [tf.Tensor2D, tf.Tensor1D];
 			});
-			for (const r of this.runners) r.step(x, y);
+			for (const r of this.runners) r.step(x, y, i === n - 1);
 			tf.dispose([x, y]);
 			this.stepCount++;
 		}
@@ -156,9 +156,11 @@ export class Engine {
 	private settle(values: Pair<ArrayLike<number>>): StepReport {
 		const report: StepReport = { step: this.stepCount, losses: [[], []], diverged: [] };
 		([0, 1] as const).forEach((m) => {
-			report.losses[m] = Array.from(values[m]);
-			if (this.runners[m].settle(values[m])) {
-				report.diverged.push({ model: m, reason: guessDivergeReason(this.settings, m) });
+			const { losses, fault } = this.runners[m].settle(values[m]);
+			report.losses[m] = losses;
+			if (fault) {
+				const reason = fault === 'loss' ? guessDivergeReason(this.settings, m) : fault;
+				report.diverged.push({ model: m, reason });
 			}
 		});
 		return report;

@@ -161,7 +161,14 @@ export type FromWorker =
 	/** the run is built and waiting for `start`; `speeds` are the measurements from backend selection */
 	| { type: 'ready'; backend: BackendName; speeds: BackendSpeed[]; nTrain: number; nTest: number }
 	| { type: 'state'; running: boolean; step: number }
-	| { type: 'stats'; step: number; stepsPerSec: number; models: [ModelStats, ModelStats] }
+	/** `numTensors`: the worker's tf.memory().numTensors (the soak benchmark reads it through the debug hook) */
+	| {
+			type: 'stats';
+			step: number;
+			stepsPerSec: number;
+			models: [ModelStats, ModelStats];
+			numTensors?: number;
+	  }
 	/** held-out labels (0..7), one per feature row */
 	| { type: 'snapshot'; step: number; labels: Int32Array; models: [ModelSnapshot, ModelSnapshot] }
 	| { type: 'diverged'; model: ModelIndex; reason: DivergeReason; step: number }

@@ -2,6 +2,7 @@
  * Turning engine read-backs into protocol messages (worker side, no tensors here).
  */
 
+import { memory } from '@tensorflow/tfjs';
 import type { ModelEval, Pair } from './engine';
 import type { Weights } from './model';
 import type { FromWorker, ModelSnapshot, ModelStats } from './protocol';
@@ -66,7 +67,7 @@ export function reportMessages(
 	const snaps: Pair<ModelSnapshot> = [modelSnapshot(evals[0]), modelSnapshot(evals[1])];
 	const labels = Int32Array.from(testY);
 	return [
-		{ type: 'stats', step, stepsPerSec, models },
+		{ type: 'stats', step, stepsPerSec, models, numTensors: memory().numTensors },
 		{ type: 'snapshot', step, labels, models: snaps },
 		snapshotTransfer(labels, snaps)
 	];

@@ -171,6 +171,11 @@ export const DIVERGE_LOSS = 1e4;
 /** Learning rates above these are called "too high" when a model diverges. */
 export const HIGH_LR: Readonly<Record<OptimizerName, number>> = { adam: 0.1, sgd: 1 };
 
+/** Margins wider than a network can satisfy (the numbers a loss does not have sit at its defaults). */
+export function wideMargin(m: HeadConfig): boolean {
+	return m.m1 > 2 || m.m2 > 1.2 || m.m3 > 0.8;
+}
+
 /**
  * A best guess at why a model's loss diverged, from its settings alone: a huge scale first (it makes
  * the logits and their gradients huge), then the learning rate, then margins too wide to satisfy.
@@ -180,6 +185,6 @@ export function guessDivergeReason(settings: TrainSettings, which: 0 | 1): Diver
 	const lr = modelLr(settings, which);
 	if (lossHas(m.loss, 's') && m.s > 100) return 's-too-large';
 	if (lr > HIGH_LR[settings.optimizer]) return 'lr-too-high';
-	if (m.m1 > 2 || m.m2 > 1.2 || m.m3 > 0.8) return 'margin-too-large';
+	if (wideMargin(m)) return 'margin-too-large';
 	return 'unknown';
 }

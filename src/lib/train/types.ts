@@ -32,5 +32,16 @@ export type BackendName = 'webgl' | 'wasm' | 'cpu';
 
 export const backendNames = ['webgl', 'wasm', 'cpu'] as const satisfies readonly BackendName[];
 
-/** Why a model's loss went non-finite, as a key for the i18n table. */
-export type DivergeReason = 'lr-too-high' | 's-too-large' | 'margin-too-large' | 'unknown';
+/**
+ * Why a model was paused, as a key for the i18n table: its loss went non-finite or huge (the first four), or
+ * it died or collapsed with a finite loss (health.ts).
+ */
+export type DivergeReason =
+	| 'lr-too-high'
+	| 's-too-large'
+	| 'margin-too-large'
+	| 'unknown'
+	| 'features-overflow'
+	| 'no-gradient'
+	| 'collapsed'
+	| 'stuck';
