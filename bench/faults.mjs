@@ -1,5 +1,7 @@
 // Reliability parts of the benchmark: the fault matrix (bench/reliability.ts, in Node through Vite) and the
 // soak (the lab training at full speed in Chromium, sampled each minute).
+import { execFileSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 
 /** Held-out accuracy below this with no alarm counts as a silent failure. */
 const SILENT_ACC = 0.5;
@@ -55,8 +57,55 @@ export async function soak(openLab, minutes) {
 }
 
 /** BENCHMARKS.md lines for the `reliability` and `soak` results (either may be missing). */
-export function faultLines(reliability, soakResult, dated) {
+/**
+ * A deploy while pages are open (tests/browser/deploy.test.ts): each case `trials` times, two builds served in
+ * turn on one host. Counts the cases that passed and failed from Vitest's JSON report.
+ */
+export function deployTrials(trials) {
+	const out = `bench/results/.deploy-${Date.now()}.json`;
+	try {
+		execFileSync(
+			'npx',
+			[
+				'vitest',
+				'run',
+				'--config',
+				'vitest.browser.config.ts',
+				'tests/browser/deploy.test.ts',
+				'--reporter=json',
+				`--outputFile=${out}`
+			],
+			{ env: { ...process.env, DEPLOY_TRIALS: String(trials) }, stdio: 'inherit' }
+		);
+	} catch {
+		// failed cases are counted from the report below
+	}
+	const report = JSON.parse(readFileSync(out, 'utf8'));
+	rmSync(out);
+	const cases = {};
+	for (const t of report.testResults.flatMap((f) => f.assertionResults)) {
+		const name = t.title.replace(/ \(trial \d+\)$/, '');
+		cases[name] ??= { passed: 0, failed: 0 };
+		if (t.status === 'passed') cases[name].passed++;
+		else if (t.status === 'failed') cases[name].failed++;
+	}
+	return { trials, cases };
+}
+
+export function faultLines(reliability, soakResult, dated, deploy) {
 	const lines = [];
+	if (deploy) {
+		lines.push(`## Reliability: deploys while pages are open${dated('deploy')}`, '');
+		lines.push(
+			`tests/browser/deploy.test.ts with DEPLOY_TRIALS=${deploy.trials}: a copy of the build is served, pages open under its service`,
+			'worker, then a second build whose training worker has another file name is served on the same host.',
+			'',
+			'| case | passed | failed |',
+			'|---|---|---|',
+			...Object.entries(deploy.cases).map(([name, c]) => `| ${name} | ${c.passed} | ${c.failed} |`),
+			''
+		);
+	}
 	if (reliability) {
 		const c = countRows(reliability.rows);
 		lines.push(`## Reliability: the fault matrix${dated('reliability')}`, '');

@@ -3,17 +3,28 @@
 // Results: bench/results/<date>.json; summary: BENCHMARKS.md.
 //
 // Run some parts only: node bench/run.mjs --only lighthouse,bundle
-// (parts: speed, timeTo95, choice, frames, bundle, lighthouse, reliability, soak; `choice` needs `speed`).
-// `reliability` runs in Node (no build needed); `soak` trains 10 minutes in Chromium (SOAK_MINUTES).
+// (parts: speed, timeTo95, choice, frames, bundle, lighthouse, reliability, soak, deploy; `choice` needs `speed`).
+// `reliability` runs in Node (no build needed); `soak` trains 10 minutes in Chromium (SOAK_MINUTES); `deploy`
+// runs tests/browser/deploy.test.ts DEPLOY_TRIALS times (default 20) on the build.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem, platform, release, loadavg } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { launch, readRun, serveBuild, startFrameProbe, stopFrameProbe, summary } from './lib.mjs';
 import { writeSummary } from './summary.mjs';
 import { bundleWeights, lighthousePages, serveCompressed } from './pages.mjs';
-import { reliability, soak } from './faults.mjs';
+import { deployTrials, reliability, soak } from './faults.mjs';
 
-const PARTS = ['speed', 'timeTo95', 'choice', 'frames', 'bundle', 'lighthouse', 'reliability', 'soak'];
+const PARTS = [
+	'speed',
+	'timeTo95',
+	'choice',
+	'frames',
+	'bundle',
+	'lighthouse',
+	'reliability',
+	'soak',
+	'deploy'
+];
 const BROWSER_PARTS = ['speed', 'timeTo95', 'choice', 'frames', 'soak'];
 const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
 const only = onlyArg ? onlyArg.replace(/^--only=/, '').split(',') : PARTS;
@@ -170,6 +181,7 @@ if (want('soak')) {
 await browser?.close();
 server?.close();
 
+if (want('deploy')) result.deploy = deployTrials(Number(process.env.DEPLOY_TRIALS ?? 20));
 if (want('reliability')) {
 	result.reliability = await reliability();
 	console.log('reliability', JSON.stringify(result.reliability.counts));

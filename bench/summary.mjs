@@ -25,7 +25,8 @@ export function writeSummary() {
 		'lighthouse',
 		'bundle',
 		'reliability',
-		'soak'
+		'soak',
+		'deploy'
 	]) {
 		const src = all.findLast((x) => x[key] && Object.keys(x[key]).length);
 		if (src) {
@@ -123,7 +124,7 @@ export function writeSummary() {
 			);
 		lines.push('');
 	}
-	lines.push(...faultLines(r.reliability, r.soak, dated));
+	lines.push(...faultLines(r.reliability, r.soak, dated, r.deploy));
 	lines.push(
 		'## Earlier runs',
 		'',
