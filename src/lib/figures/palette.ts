@@ -62,3 +62,6 @@ export const classStyles = [
 ] as const;
 
 export const marginGrey = '#9a9a9a';
+
+/** Greys for reference lines: the soft ink of app.css (`--ink-soft`) and a lighter one for plain cos θ. */
+export const greys = { inkSoft: '#5b6470', light: '#8a8a8a' } as const;
