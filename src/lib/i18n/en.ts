@@ -1,6 +1,7 @@
 import { count } from './number';
 import { en as embed } from './sections/embed';
 import { en as present } from './sections/present';
+import { en as runBar } from './sections/run-bar';
 import { en as faceGallery } from './sections/face-gallery';
 import { en as inversion } from './sections/inversion';
 import { en as pairAngles } from './sections/pair-angles';
@@ -260,6 +261,7 @@ export const en = {
 	// Figures' and pages' own strings, one file each in ./sections
 	embed,
 	present,
+	runBar,
 	faceGallery,
 	inversion,
 	pairAngles,

@@ -2,6 +2,7 @@ import { count } from './number';
 import type { Messages } from './en';
 import { zh as embed } from './sections/embed';
 import { zh as present } from './sections/present';
+import { zh as runBar } from './sections/run-bar';
 import { zh as faceGallery } from './sections/face-gallery';
 import { zh as inversion } from './sections/inversion';
 import { zh as pairAngles } from './sections/pair-angles';
@@ -253,6 +254,7 @@ export const zh: Messages = {
 	// Figures' and pages' own strings, one file each in ./sections
 	embed,
 	present,
+	runBar,
 	faceGallery,
 	inversion,
 	pairAngles,
