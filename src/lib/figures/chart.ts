@@ -22,7 +22,18 @@ export type ChartBox = {
 	y: [number, number];
 };
 
-export function chartBox(width: number, height: number, margin: Margin): ChartBox {
+/**
+ * `textScale` (presenter mode's chart-text factor, see chartTextScale) widens the margins, where tick labels
+ * and axis titles sit, by the factor their text grows; the chart grows taller by as much as its top and
+ * bottom margins did, so the plot area keeps its height.
+ */
+export function chartBox(width: number, height: number, margin: Margin, textScale = 1): ChartBox {
+	const k = Number.isFinite(textScale) && textScale > 1 ? textScale : 1;
+	if (k !== 1) {
+		const m = (v: number) => Math.round(v * k);
+		height += m(margin.top) + m(margin.bottom) - margin.top - margin.bottom;
+		margin = { top: m(margin.top), right: m(margin.right), bottom: m(margin.bottom), left: m(margin.left) };
+	}
 	const right = width - margin.right;
 	const bottom = height - margin.bottom;
 	return {

@@ -25,13 +25,28 @@ export function presentFromQuery(search: string): boolean | null {
 	return null;
 }
 
+/**
+ * How much larger chart text is in presenter mode than a chart's margins were drawn for (13 px): app.css sets
+ * `--chart-font: max(19px, 1.25vw)` there, so 24 px (×1.85) on a 1080p projector. Charts widen their margins by
+ * this factor so that larger tick labels and axis titles still fit. 1 outside presenter mode.
+ */
+export function chartTextScale(on: boolean, viewportWidth: number): number {
+	if (!on || !Number.isFinite(viewportWidth) || viewportWidth <= 0) return 1;
+	return Math.max(19, 0.0125 * viewportWidth) / 13;
+}
+
 export class Presenter {
 	on = $state(false);
+	#width = $state(0);
+	/** the factor charts widen their margins by (see chartTextScale) */
+	textScale = $derived(chartTextScale(this.on, this.#width));
 	/** the shortcuts this page allows; an embed narrows them to its `controls=` before mount */
 	keys = $state<KeyScope>('all');
 
 	/** Read the URL, else what this tab chose before (not in an embed that hides P). Call once on mount. */
 	init(search: string) {
+		this.#width = window.innerWidth;
+		window.addEventListener('resize', () => (this.#width = window.innerWidth), { passive: true });
 		const fromUrl = presentFromQuery(search);
 		if (fromUrl !== null) this.set(fromUrl);
 		else if (this.keys === 'all') this.on = readStored(STORAGE_KEY, 'session') === '1';
