@@ -183,6 +183,7 @@ describe('the lab on a phone', () => {
 		const bar = page.locator('[data-testid="run-bar"]');
 		// At the top the page's own controls are in view, and the compact bar stays out of the way.
 		expect(await bar.isVisible()).toBe(false);
+		expect(await page.locator('[data-testid="to-settings"]').isVisible()).toBe(true);
 		const train = page.locator('[data-testid="train"]');
 		await expect.poll(() => train.isEnabled(), { timeout: 60_000 }).toBe(true);
 		await train.click();
