@@ -45,8 +45,10 @@ export class Presenter {
 
 	/** Read the URL, else what this tab chose before (not in an embed that hides P). Call once on mount. */
 	init(search: string) {
-		this.#width = window.innerWidth;
-		window.addEventListener('resize', () => (this.#width = window.innerWidth), { passive: true });
+		if (typeof window !== 'undefined') {
+			this.#width = window.innerWidth;
+			window.addEventListener('resize', () => (this.#width = window.innerWidth), { passive: true });
+		}
 		const fromUrl = presentFromQuery(search);
 		if (fromUrl !== null) this.set(fromUrl);
 		else if (this.keys === 'all') this.on = readStored(STORAGE_KEY, 'session') === '1';
