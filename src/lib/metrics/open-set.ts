@@ -85,7 +85,10 @@ export interface VerifyOptions {
 /** Log-spaced error rates from `lowest` (≥ 1e-6) to 1, `n` of them. */
 function logGrid(lowest: number, n: number): Float64Array {
 	const lo = Math.log10(Math.min(1, Math.max(1e-6, lowest)));
-	return Float64Array.from({ length: n }, (_, i) => 10 ** (lo + ((0 - lo) * i) / Math.max(1, n - 1)));
+	// the last power of ten rounds to 1.000000000000001 without the clamp
+	return Float64Array.from({ length: n }, (_, i) =>
+		Math.min(1, 10 ** (lo + ((0 - lo) * i) / Math.max(1, n - 1)))
+	);
 }
 
 /** A copy of at most `max` of `values`, picked uniformly without replacement (seeded), in their order. */
@@ -139,7 +142,8 @@ export interface Enrolment {
 }
 
 /**
- * Templates of `identities` from `k` images each, picked by a seeded shuffle of that identity's rows (stream
+ * Templates of `identities` from `k` images each (a mean shorter than 1e-9 per image, i.e. one that cancels,
+ * gives a zero template), picked by a seeded shuffle of that identity's rows (stream
  * hashSeed(seed, label), like `rank1Enrolled`). An identity with no rows throws.
  */
 export function enrol(
@@ -170,7 +174,9 @@ export function enrol(
 		let norm = 0;
 		for (let j = 0; j < dim; j++) norm += templates[g * dim + j] ** 2;
 		norm = Math.sqrt(norm);
-		if (norm > 0) for (let j = 0; j < dim; j++) templates[g * dim + j] /= norm;
+		// a mean that cancels (rounding leaves ~1e-16) stays zero rather than becoming a random direction
+		const inv = norm > 1e-9 * take ? 1 / norm : 0;
+		for (let j = 0; j < dim; j++) templates[g * dim + j] *= inv;
 	});
 	return { identities: ids, templates, k, used };
 }
