@@ -6,9 +6,12 @@ import {
 	identify,
 	MIN_FALSE_EVENTS,
 	openSetReport,
+	pointAt,
 	search,
 	verify
 } from '$lib/metrics/open-set';
+import { sortAngles, tarAtFar } from '$lib/metrics';
+import { Rng } from '$lib/faces';
 
 const deg = Math.PI / 180;
 /** Unit 2-D features at these angles (degrees). */
@@ -154,5 +157,18 @@ describe('identification', () => {
 		// impostors 40–50° from the templates, mated probes within 10°: perfect DIR at FPIR 0.1
 		expect(r.identification[1].dirAtFpir[0]).toMatchObject({ target: 0.1, rate: 1 });
 		expect(r.identification[1].dirAtFpir[2].rate).toBeNull();
+	});
+});
+
+describe('pointAt', () => {
+	it('agrees with tarAtFar on sorted arrays', () => {
+		const rng = new Rng(5);
+		const pos = sortAngles(Array.from({ length: 300 }, () => rng.next()));
+		const neg = sortAngles(Array.from({ length: 997 }, () => 0.5 + rng.next()));
+		for (const f of [0, 1e-3, 0.01, 0.29, 0.5, 1]) {
+			const a = pointAt(pos, neg, f);
+			const b = tarAtFar(pos, neg, f);
+			expect([a.threshold, a.rate, a.achieved]).toEqual([b.threshold, b.tar, b.far]);
+		}
 	});
 });
