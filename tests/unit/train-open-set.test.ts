@@ -169,6 +169,27 @@ describe('the open-set evaluation', () => {
 		expect(h.last('open-set-evaluation').renderMs).toBe(0);
 	});
 
+	it('in D > 2 the snapshot carries D, inspection says why it has nothing, inversion carries D', async () => {
+		const h = harness();
+		await h.send({ type: 'configure', settings: tinySettings({ dim: 8 }), backend: 'auto' });
+		const snap = h.last('snapshot');
+		expect(snap.dim).toBe(8);
+		expect(snap.models[0].features).toHaveLength(8 * snap.labels.length);
+		expect(snap.models[0].featureNorms).toHaveLength(snap.labels.length);
+		expect(h.last('ready').dataset).toEqual({
+			classes: 8,
+			dim: 8,
+			perIdentity: 50,
+			requestedPerIdentity: 50
+		});
+		await h.send({ type: 'inspect', model: 1, index: 0 });
+		expect(h.last('inspection')).toMatchObject({ inspection: null, unavailable: 'dimension' });
+		await h.send({ type: 'evaluate-inverted' });
+		const inv = h.last('inverted-evaluation');
+		expect(inv.dim).toBe(8);
+		expect(inv.models[0].centres).toHaveLength(8 * 8);
+	});
+
 	it('a diverged model gives a report, not an exception', async () => {
 		const h = harness();
 		await h.send({ type: 'configure', settings: tinySettings({ lr: 1e6 }), backend: 'auto' });
