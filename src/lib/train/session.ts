@@ -11,6 +11,7 @@ import type { FaceDataset } from '$lib/faces';
 import { rankBackends } from './backend';
 import { Engine, type Pair } from './engine';
 import { inspectionMessage, invertedMessage } from './inspect';
+import { openSetPlan, readyMessage, runStaged, UnseenCache, type StagedAnswer } from './open-set';
 import type { Weights } from './model';
 import { Pacer } from './pace';
 import {
@@ -40,6 +41,8 @@ export class TrainingSession {
 	/** the settings of the current run (validated), null before the first configure */
 	settings: TrainSettings | null = null;
 	readonly data: DataCache;
+	/** the unseen identities' faces for `evaluate-open-set`, rendered once per data settings */
+	readonly unseen = new UnseenCache();
 	engine: Engine | null = null;
 	/** the backend in use, null before the first configure */
 	backend: BackendName | null = null;
@@ -145,7 +148,15 @@ export class TrainingSession {
 		if (!e) return;
 		const evals = await this.watch.guard(e.evaluateAsync());
 		const testY = this.data.current?.testY ?? [];
-		const [stats, snapshot, transfer] = reportMessages(evals, e.runners, e.steps, this.pacer.rate, testY);
+		const dim = e.shape.featureDim;
+		const [stats, snapshot, transfer] = reportMessages(
+			evals,
+			e.runners,
+			e.steps,
+			this.pacer.rate,
+			testY,
+			dim
+		);
 		this.post(stats);
 		this.post(snapshot, transfer);
 		this.lastUpdate = this.now();
@@ -158,12 +169,13 @@ export class TrainingSession {
 
 	/** Posts the answer of a read-only job; on a backend failure moves to the next backend and tries again. */
 	private async answer(
-		job: (e: Engine, d: FaceDataset) => Promise<[FromWorker, ArrayBuffer[]]>
+		job: (e: Engine, d: FaceDataset) => Promise<[FromWorker, ArrayBuffer[]] | StagedAnswer>
 	): Promise<void> {
 		const once = async () => {
 			if (!this.engine || !this.data.current) return;
-			const [msg, transfer] = await this.watch.guard(job(this.engine, this.data.current));
-			this.post(msg, transfer);
+			const got = await this.watch.guard(job(this.engine, this.data.current));
+			if (Array.isArray(got)) this.post(...got);
+			else runStaged(got, (stage) => void this.enqueue(stage), this.post);
 		};
 		try {
 			await once();
@@ -272,6 +284,8 @@ export class TrainingSession {
 				return this.answer((e, d) => inspectionMessage(e, d, msg.model, msg.index));
 			case 'evaluate-inverted':
 				return this.answer(invertedMessage);
+			case 'evaluate-open-set':
+				return this.answer((e, d) => openSetPlan(e, d, this.unseen, msg.request));
 			case 'simulate-backend-loss':
 				// a real context loss on WebGL (the event arrives asynchronously); elsewhere the next tick fails
 				if (!this.backends.loseContext()) this.watch.lost = true;
@@ -287,13 +301,7 @@ export class TrainingSession {
 		await this.pickBackend(s, choice);
 		this.saved = null;
 		this.build();
-		this.post({
-			type: 'ready',
-			backend: this.backend ?? 'cpu',
-			speeds: this.speeds,
-			nTrain: this.data.current?.nTrain ?? 0,
-			nTest: this.data.current?.nTest ?? 0
-		});
+		this.post(readyMessage(this.backend ?? 'cpu', this.speeds, this.data.current, this.engine));
 		this.postState();
 		await this.publish();
 	}
