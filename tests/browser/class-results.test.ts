@@ -149,7 +149,7 @@ describe('class results on /teach/', () => {
 		expect(rt).toEqual([711, 711]); // median correct RT 11 ms past each base (600, 700, 800), both orientations
 		// Morph: two students, P(A) 1 below the midpoint, ½ at it, 0 above; the fit is drawn.
 		const morphMeans = await page
-			.getByTestId('class-morph')
+			.getByTestId('class-morph-chart')
 			.locator('circle.mean')
 			.evaluateAll((l) => l.map((e) => Number(e.getAttribute('data-mean'))));
 		expect(morphMeans).toEqual([1, 1, 1, 1, 0.5, 0, 0, 0, 0]);

@@ -57,6 +57,14 @@ export const en = {
 		boundary: 'Category boundary (morph position)',
 		steepness: 'Steepness at the boundary (per continuum)'
 	},
+	axis: {
+		accuracy: '%',
+		dPrime: 'd′',
+		criterion: 'c',
+		medianRt: 'ms',
+		boundary: 'morph position',
+		steepness: 'per continuum'
+	},
 	key: {
 		student: 'one student',
 		mean: 'class mean and 95 % interval',
@@ -139,6 +147,14 @@ export const zh: typeof en = {
 		medianRt: '正确试次的反应时中位数（毫秒）',
 		boundary: '类别边界（渐变位置）',
 		steepness: '边界处的陡度（每条连续体）'
+	},
+	axis: {
+		accuracy: '%',
+		dPrime: 'd′',
+		criterion: 'c',
+		medianRt: '毫秒',
+		boundary: '渐变位置',
+		steepness: '每条连续体'
 	},
 	key: {
 		student: '一名学生',
