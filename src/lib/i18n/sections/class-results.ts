@@ -129,16 +129,16 @@ export const zh: typeof en = {
 	experiments: {
 		inversion: '倒置的人脸：序列匹配',
 		morph: '渐变人脸的分类',
-		caricature: '已学人脸的漫画化'
+		caricature: '已学人脸的漫画'
 	},
 	conditions: {
 		upright: '正立',
 		inverted: '倒置',
 		morph: '分类',
 		abx: 'ABX',
-		anti: '反漫画化',
+		anti: '反漫画',
 		veridical: '原样',
-		caricature: '漫画化'
+		caricature: '漫画'
 	},
 	measures: {
 		accuracy: '正确率（%）',
