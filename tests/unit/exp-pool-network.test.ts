@@ -71,3 +71,28 @@ describe('hostile files', () => {
 		expect(t.rows).toEqual([]);
 	});
 });
+
+describe('fractional responses', () => {
+	it('fits a network’s P(A) curve exactly as the logistic it came from', async () => {
+		const { fitLogistic } = await import('$lib/experiments/stats');
+		const xs = Array.from({ length: 9 }, (_, i) => i / 8);
+		const ys = xs.map((x) => 1 / (1 + Math.exp((x - 0.4) / 0.1)));
+		const f = fitLogistic(xs, ys, { priorSd: 1e6, interceptSd: 1e6 });
+		expect(f.x0).toBeCloseTo(0.4, 4);
+		expect(f.slope).toBeCloseTo(-10, 2);
+		const side = networkSide(
+			'ArcFace',
+			'morph',
+			xs.map((level, i) => ({
+				trial: i,
+				condition: 'morph',
+				level,
+				response: ys[i] >= 0.5 ? 'A' : 'B',
+				correct: null,
+				value: ys[i]
+			}))
+		);
+		expect(side.values.find((v) => v.measure === 'boundary')!.value).toBeCloseTo(0.4, 2);
+		expect(Math.abs(side.values.find((v) => v.measure === 'steepness')!.value / 2.5 - 1)).toBeLessThan(0.05);
+	});
+});

@@ -147,7 +147,9 @@ export function summariseExperiment(
 export function measureOf(s: ExperimentSummary, measure: MeasureKey, condition: string): number {
 	if (measure === 'boundary' || measure === 'steepness') {
 		if (condition !== 'morph' || !s.morph || s.morph.fit.boundaryOutside) return NaN;
-		return measure === 'boundary' ? s.morph.fit.x0 : Math.abs(s.morph.fit.maxSlope);
+		if (measure === 'boundary') return s.morph.fit.x0;
+		// A participant whose labels switch all at once has no finite steepness (the penalty sets it).
+		return s.morph.fit.separated ? NaN : Math.abs(s.morph.fit.maxSlope);
 	}
 	const c = s.conditions.find((x) => x.condition === condition);
 	return c ? c[measure] : NaN;
@@ -280,6 +282,25 @@ export function networkSide(
 	}
 	let morphCurve: NetworkSide['morphCurve'];
 	if (experiment === 'morph') {
+		// Boundary and steepness from the same logistic model as a student's, fitted to the network's P(A)
+		// on each trial (its labels alone would make every network a perfectly separated participant).
+		const graded = answers.filter(
+			(a) =>
+				a.condition === 'morph' && a.level !== null && Number.isFinite(a.level) && Number.isFinite(a.value)
+		);
+		if (graded.length) {
+			const fit = fitLogistic(
+				graded.map((a) => a.level as number),
+				graded.map((a) => a.value as number)
+			);
+			for (let i = values.length - 1; i >= 0; i--) {
+				if (values[i].measure === 'boundary' || values[i].measure === 'steepness') values.splice(i, 1);
+			}
+			if (!fit.boundaryOutside) {
+				values.push({ measure: 'boundary', condition: 'morph', value: fit.x0 });
+				values.push({ measure: 'steepness', condition: 'morph', value: Math.abs(fit.maxSlope) });
+			}
+		}
 		const by = new Map<number, number[]>();
 		for (const a of answers) {
 			if (a.condition !== 'morph' || a.level === null || !Number.isFinite(a.level)) continue;

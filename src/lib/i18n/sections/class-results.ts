@@ -78,6 +78,8 @@ export const en = {
 		'Each dot is one student. Intervals are t-based over students (n − 1 degrees of freedom); with one student there is no interval.',
 	boundaryOutside: (n: number) =>
 		`${count(n)} ${n === 1 ? 'student’s boundary falls' : 'students’ boundaries fall'} outside the continuum and ${n === 1 ? 'is' : 'are'} not plotted.`,
+	separated: (n: number) =>
+		`${count(n)} ${n === 1 ? 'student’s labels switch' : 'students’ labels switch'} from A to B all at once: the steepness is then unbounded and not plotted (the boundary is).`,
 	networksAbsent:
 		'The networks are not drawn here: each experiment page shows both networks answering the same trials.',
 	dotSummary: (measure: string, parts: string) => `${measure}: ${parts}.`,
@@ -167,6 +169,8 @@ export const zh: typeof en = {
 	morphY: '回答“A”的比例',
 	ciNote: '每个点代表一名学生。区间基于学生间的 t 分布（自由度 n − 1）；只有一名学生时没有区间。',
 	boundaryOutside: (n: number) => `${count(n)} 名学生的边界落在连续体之外，未画出。`,
+	separated: (n: number) =>
+		`${count(n)} 名学生的回答在某一步上从 A 一下子全部变成 B：此时陡度没有上限，不画出（边界照常画出）。`,
 	networksAbsent: '这里不画网络：每个实验页面都会显示两个网络对同样试次的回答。',
 	dotSummary: (measure: string, parts: string) => `${measure}：${parts}。`,
 	dotPart: (condition: string, n: number, mean: string, low: string, high: string) =>
