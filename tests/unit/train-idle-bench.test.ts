@@ -144,3 +144,21 @@ describe('TrainingSession: a first visit starts at once and measures while idle'
 		expect(g.last('backends-measured').backend).toBe('cpu');
 	});
 });
+
+describe('TrainingSession: pause (issue 17, bug 4)', () => {
+	it('a pause posts stats and a snapshot of the step it paused at, so the next Step is one step on', async () => {
+		const h = harness(fakeBackends());
+		await h.send({ type: 'configure', settings: tinySettings(), backend: 'auto' });
+		await h.send({ type: 'start' });
+		await h.drain(4);
+		h.clear();
+		await h.send({ type: 'pause' });
+		const at = h.session.engine!.steps;
+		expect(h.last('state')).toEqual({ type: 'state', running: false, step: at });
+		expect(h.last('stats').step).toBe(at);
+		expect(h.last('snapshot').step).toBe(at);
+		await h.send({ type: 'step', n: 1 });
+		await h.drain();
+		expect(h.last('snapshot').step).toBe(at + 1);
+	});
+});

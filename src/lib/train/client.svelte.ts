@@ -226,6 +226,9 @@ export class TrainerClient {
 	}
 
 	pause(): void {
+		// paused at once for the page: a Step pressed before the worker's answer is not ignored (it follows
+		// the pause in the worker's queue)
+		this.running = false;
 		this.send({ type: 'pause' });
 	}
 

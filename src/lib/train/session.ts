@@ -327,11 +327,15 @@ export class TrainingSession {
 				}
 				return;
 			}
-			case 'pause':
+			case 'pause': {
+				const was = this.running;
 				this.running = false;
 				this.postState();
+				// the steps trained since the last update are shown now, so a Step after it is one step on
+				if (was) await this.publish();
 				this.idleLater();
 				return;
+			}
 			case 'reset':
 				this.running = false;
 				this.saved = null;
