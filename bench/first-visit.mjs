@@ -2,6 +2,7 @@
 // can, and trains until ArcFace is ≥ 95 % held-out; then pauses, waits for the backends to be timed in idle
 // time (the result is remembered), and the same profile opens the lab again. Both visits are timed the same
 // way; the backend-choice ratio comes from the same run's idle measurement.
+import { loadavg } from 'node:os';
 import { readRun, summary } from './lib.mjs';
 
 const KEY = 'margin-lab:train-backend';
@@ -55,6 +56,7 @@ export async function firstVisit(browser, base, runs) {
 			serviceWorkers: 'block'
 		});
 		const page = await context.newPage();
+		const load = loadavg()[0];
 		const url = `${base}lab/`;
 		const first = await visit(page, url);
 		const t = Date.now();
@@ -71,6 +73,7 @@ export async function firstVisit(browser, base, runs) {
 			measureMs,
 			speeds,
 			remembered,
+			load,
 			choiceRatio: fastest > 0 ? (speeds[remembered] ?? 0) / fastest : null
 		});
 		console.log('first visit', JSON.stringify(rows.at(-1)));
@@ -106,6 +109,7 @@ export function firstVisitLines(v, dated) {
 		`- Train → ArcFace ≥ 95 % held-out, first visit: ${range(v.firstTo95Ms, s)} s; second visit: ${range(v.secondTo95Ms, s)} s — target ≤ 2 s`,
 		`- idle-time measurement of the three backends, from the pause to the remembered result: ${range(v.measureMs, s)} s`,
 		`- backend kept after measuring against the fastest measured (steady steps/s, same measurement): ${range(v.choiceRatio, f2)} — target ≥ 0.9`,
+		`- machine load (1-minute load average, 2 cores) at the start of each run: ${v.rows.map((r) => r.load.toFixed(1)).join(', ')}`,
 		`- measured (steps/s): ${v.rows
 			.map((r) =>
 				Object.entries(r.speeds)

@@ -9,12 +9,10 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { Rng } from '$lib/faces';
 import { Engine, type EngineData } from './engine';
+import { runTimeMs } from './idle-bench';
 import type { BackendChoice, BackendSpeed } from './protocol';
 import type { TrainSettings } from './settings';
 import { backendNames, type BackendName } from './types';
-
-/** A typical run, for scoring: warm-up + this many steps at the measured speed. */
-export const TYPICAL_RUN_STEPS = 2000;
 
 export interface BenchOptions {
 	/** longest time spent on steady steps per backend after its warm-up, ms */
@@ -29,6 +27,8 @@ export function configureWasm(wasmPath: string | undefined): void {
 	tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 	if (wasmPath) setWasmPaths(wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`);
 }
+
+export { runTimeMs, TYPICAL_RUN_STEPS } from './idle-bench';
 
 /** Switch backend; false (never a throw) if it cannot start. */
 export async function trySetBackend(name: BackendName): Promise<boolean> {
@@ -88,11 +88,6 @@ async function measureCurrent(
 	} finally {
 		engine.dispose();
 	}
-}
-
-/** Estimated time of a typical run on a backend, ms (Infinity if it failed). */
-export function runTimeMs(s: BackendSpeed): number {
-	return s.stepsPerSec > 0 ? s.warmupMs + (TYPICAL_RUN_STEPS / s.stepsPerSec) * 1000 : Infinity;
 }
 
 /** Backends from best to worst by `runTimeMs`, failed ones left out. */

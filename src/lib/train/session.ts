@@ -11,7 +11,7 @@
 import type { FaceDataset } from '$lib/faces';
 import { rankBackends } from './backend';
 import { Engine, type Pair } from './engine';
-import { IDLE_BEFORE_MEASURE_MS, IdleBench, startOrder, switchTarget } from './idle-bench';
+import { IDLE_BEFORE_MEASURE_MS, IdleBench, bestPerBackend, startOrder, switchTarget } from './idle-bench';
 import { inspectionMessage, invertedMessage } from './inspect';
 import type { Weights } from './model';
 import { Pacer } from './pace';
@@ -273,7 +273,7 @@ export class TrainingSession {
 		const done = await this.bench.next((b, stop) => measure(s, b, stop));
 		if (!(await this.backends.trySet(current))) await this.switchBackend(`${current} lost`);
 		if (!done || this.bench.pending) return this.idleLater();
-		this.speeds = this.bench.speeds;
+		this.speeds = bestPerBackend(this.bench.speeds);
 		const target = this.backend === current ? switchTarget(current, this.speeds) : null;
 		if (target) await this.moveTo(target);
 		this.post({

@@ -2,7 +2,7 @@
 import type { Messages } from '$lib/i18n';
 import type { BackendChoice, BackendName } from '$lib/train/protocol';
 import type { BackendMeasurement, BackendNotice, BackendSource } from '$lib/train/client.svelte';
-import { SWITCH_FACTOR } from '$lib/train/idle-bench';
+import { SWITCH_FACTOR, runTimeMs } from '$lib/train/idle-bench';
 import { fmt } from '$lib/i18n';
 
 type Lab = Messages['lab'];
@@ -37,8 +37,11 @@ export function choiceText(
 	if (m?.kind === 'measuring') return t.startedOn(names[backend]);
 	if (m?.kind === 'done') {
 		if (m.from === m.to) return t.kept(names[m.to], fmt(SWITCH_FACTOR, 2));
-		const sps = (b: BackendName) => m.speeds.find((s) => s.backend === b)?.stepsPerSec ?? 0;
-		const factor = sps(m.from) > 0 ? sps(m.to) / sps(m.from) : NaN;
+		const run = (b: BackendName) => {
+			const s = m.speeds.find((x) => x.backend === b);
+			return s ? runTimeMs(s) : NaN;
+		};
+		const factor = run(m.from) / run(m.to);
 		return t.moved(names[m.from], names[m.to], fmt(factor, 1));
 	}
 	return source === 'remembered' ? t.remembered(names[backend]) : null;

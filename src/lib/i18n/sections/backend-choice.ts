@@ -4,9 +4,9 @@ export const en = {
 	startedOn: (name: string) =>
 		`${name} is the fastest backend for these small networks on most devices, so training starts on it at once. The other backends are timed on this device while the lab is idle.`,
 	kept: (name: string, factor: string) =>
-		`Timed on this device: no backend is clearly faster than ${name} (at least ${factor} × its steps/s), so training stays on it. Remembered for your next visit.`,
+		`Timed on this device: no backend is clearly faster than ${name} (a typical run, start-up included, at least ${factor} × as quick), so training stays on it. Remembered for your next visit.`,
 	moved: (from: string, to: string, factor: string) =>
-		`Timed on this device: ${to} trains ${factor} × as fast as ${from}, so the run moved to ${to}, keeping its weights. Remembered for your next visit.`,
+		`Timed on this device: ${to} finishes a typical run ${factor} × as fast as ${from}, start-up included, so the run moved to ${to}, keeping its weights. Remembered for your next visit.`,
 	remembered: (name: string) => `${name} was timed as the fastest on this device on an earlier visit.`
 };
 
@@ -15,8 +15,8 @@ export const zh: typeof en = {
 	startedOn: (name: string) =>
 		`对这样的小网络，${name} 在大多数设备上是最快的后端，所以训练立即在它上面开始。其他后端会在实验室空闲时在这台设备上计时。`,
 	kept: (name: string, factor: string) =>
-		`已在这台设备上计时：没有哪个后端明显快于 ${name}（每秒步数至少是它的 ${factor} 倍），所以训练继续在它上面进行。下次访问会记住这个结果。`,
+		`已在这台设备上计时：没有哪个后端明显快于 ${name}（一次典型训练连同启动时间至少快 ${factor} 倍），所以训练继续在它上面进行。下次访问会记住这个结果。`,
 	moved: (from: string, to: string, factor: string) =>
-		`已在这台设备上计时：${to} 的训练速度是 ${from} 的 ${factor} 倍，所以训练已带着当前权重移到 ${to} 上。下次访问会记住这个结果。`,
+		`已在这台设备上计时：连同启动时间，${to} 完成一次典型训练的速度是 ${from} 的 ${factor} 倍，所以训练已带着当前权重移到 ${to} 上。下次访问会记住这个结果。`,
 	remembered: (name: string) => `在之前的访问中，${name} 被测出是这台设备上最快的后端。`
 };
