@@ -15,7 +15,7 @@ export const zh: typeof en = {
 	startedOn: (name: string) =>
 		`对这样的小网络，${name} 在大多数设备上是最快的后端，所以训练立即在它上面开始。其他后端会在实验室空闲时在这台设备上计时。`,
 	kept: (name: string, factor: string) =>
-		`已在这台设备上计时：没有哪个后端明显快于 ${name}（一次典型训练连同启动时间至少快 ${factor} 倍），所以训练继续在它上面进行。下次访问会记住这个结果。`,
+		`已在这台设备上计时：没有哪个后端明显快于 ${name}（连同启动时间，完成一次典型训练的速度至少是它的 ${factor} 倍），所以训练继续在它上面进行。下次访问会记住这个结果。`,
 	moved: (from: string, to: string, factor: string) =>
 		`已在这台设备上计时：连同启动时间，${to} 完成一次典型训练的速度是 ${from} 的 ${factor} 倍，所以训练已带着当前权重移到 ${to} 上。下次访问会记住这个结果。`,
 	remembered: (name: string) => `在之前的访问中，${name} 被测出是这台设备上最快的后端。`
