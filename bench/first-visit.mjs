@@ -109,6 +109,7 @@ export function firstVisitLines(v, dated) {
 		`- Train → ArcFace ≥ 95 % held-out, first visit: ${range(v.firstTo95Ms, s)} s; second visit: ${range(v.secondTo95Ms, s)} s — target ≤ 2 s`,
 		`- idle-time measurement of the three backends, from the pause to the remembered result: ${range(v.measureMs, s)} s`,
 		`- backend kept after measuring against the fastest measured (steady steps/s, same measurement): ${range(v.choiceRatio, f2)} — target ≥ 0.9`,
+		'- Train → 95 % is the same training as the timeTo95 part; on a loaded machine both slow down (compare within one run).',
 		`- machine load (1-minute load average, 2 cores) at the start of each run: ${v.rows.map((r) => r.load.toFixed(1)).join(', ')}`,
 		`- measured (steps/s): ${v.rows
 			.map((r) =>
