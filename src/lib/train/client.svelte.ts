@@ -136,7 +136,12 @@ export class TrainerClient {
 				this.ready = true;
 				this.backend = msg.backend;
 				this.speeds = msg.speeds;
-				this.measurement = msg.measuring ? { kind: 'measuring' } : null;
+				// a rebuilt run (new data) keeps what the idle-time measurement found
+				this.measurement = msg.measuring
+					? { kind: 'measuring' }
+					: this.measurement?.kind === 'done'
+						? this.measurement
+						: null;
 				// a first visit's starting backend is a default, not a result: remember only what was timed
 				if (this.options.rememberBackend !== false && !msg.measuring && msg.speeds.length)
 					remember(msg.backend);
