@@ -3,7 +3,7 @@
 // Results: bench/results/<date>.json; summary: BENCHMARKS.md.
 //
 // Run some parts only: node bench/run.mjs --only lighthouse,bundle
-// (parts: speed, timeTo95, choice, frames, bundle, lighthouse, reliability, soak, deploy; `choice` needs `speed`).
+// (parts: speed, timeTo95, firstVisit, choice, frames, bundle, lighthouse, reliability, soak, deploy; `choice` needs `speed`).
 // `reliability` runs in Node (no build needed); `soak` trains 10 minutes in Chromium (SOAK_MINUTES); `deploy`
 // runs tests/browser/deploy.test.ts DEPLOY_TRIALS times (default 20) on the build.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,10 +13,12 @@ import { launch, readRun, serveBuild, startFrameProbe, stopFrameProbe, summary }
 import { writeSummary } from './summary.mjs';
 import { bundleWeights, lighthousePages, serveCompressed } from './pages.mjs';
 import { deployTrials, reliability, soak } from './faults.mjs';
+import { firstVisit } from './first-visit.mjs';
 
 const PARTS = [
 	'speed',
 	'timeTo95',
+	'firstVisit',
 	'choice',
 	'frames',
 	'bundle',
@@ -25,7 +27,7 @@ const PARTS = [
 	'soak',
 	'deploy'
 ];
-const BROWSER_PARTS = ['speed', 'timeTo95', 'choice', 'frames', 'soak'];
+const BROWSER_PARTS = ['speed', 'timeTo95', 'firstVisit', 'choice', 'frames', 'soak'];
 const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
 const only = onlyArg ? onlyArg.replace(/^--only=/, '').split(',') : PARTS;
 for (const p of only)
@@ -152,6 +154,16 @@ if (want('timeTo95')) {
 		backends: t95.map((r) => r.backend)
 	};
 	console.log('time to 95 %', result.timeTo95.ms.median, 'ms');
+}
+
+if (want('firstVisit')) {
+	result.firstVisit = await firstVisit(browser, server.base, Math.min(RUNS, 3));
+	console.log(
+		'first visit',
+		result.firstVisit.firstTrainingMs.median,
+		'ms; ratio',
+		result.firstVisit.ratio.median
+	);
 }
 
 if (want('choice')) {

@@ -1,6 +1,7 @@
 // Write BENCHMARKS.md from the newest file in bench/results/ (and list the earlier ones).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { faultLines } from './faults.mjs';
+import { firstVisitLines } from './first-visit.mjs';
 
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const s = (x) => (Number.isFinite(x) ? (x / 1000).toFixed(1) : 'not reached');
@@ -20,6 +21,7 @@ export function writeSummary() {
 	for (const key of [
 		'speed',
 		'timeTo95',
+		'firstVisit',
 		'choice',
 		'frames',
 		'lighthouse',
@@ -66,9 +68,10 @@ export function writeSummary() {
 		);
 		lines.push(`- seconds: ${range(r.timeTo95.ms, s)} — target ≤ 15 s`);
 		lines.push(`- steps: ${range(r.timeTo95.steps, (x) => String(Math.round(x)))}`);
-		lines.push(`- page ready before Train (backend measurement included): ${range(r.timeTo95.readyMs, s)} s`);
+		lines.push(`- page ready before Train (a fresh profile): ${range(r.timeTo95.readyMs, s)} s`);
 		lines.push(`- backends chosen: ${r.timeTo95.backends.join(', ')}`, '');
 	}
+	lines.push(...firstVisitLines(r.firstVisit, dated('firstVisit')));
 	if (r.choice) {
 		lines.push(`## The engine's backend choice against the fastest measured backend${dated('choice')}`, '');
 		lines.push(`- chosen: ${r.choice.backends.join(', ')} at ${range(r.choice.stepsPerSec, f1)} steps/s`);

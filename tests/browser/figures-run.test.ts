@@ -10,11 +10,21 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-/** Train the page's run for a while, then pause it. The run is built when Train is pressed. */
-async function trainThenPause(page: Page, steps: number) {
+/** Press Train (the run is built then). */
+async function train(page: Page) {
 	await hydrated(page);
 	await page.locator('[data-testid="train"]:not([disabled])').first().waitFor({ timeout: 120_000 });
 	await page.getByTestId('train').first().click();
+}
+
+/** Train the page's run for a while, then pause it. */
+async function trainThenPause(page: Page, steps: number) {
+	await train(page);
+	await pauseAt(page, steps);
+}
+
+/** Pause a training run once it has reached `steps`. */
+async function pauseAt(page: Page, steps: number) {
 	await page.waitForFunction(
 		(n) =>
 			Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/[^\d]/g, '')) >= n,
@@ -51,7 +61,28 @@ describe('run figures on their own pages', () => {
 
 	it('slow motion: walks one face through every stage with the real numbers', async () => {
 		const { page, problems } = await open(browser, '/figures/slow-motion/');
-		await trainThenPause(page, 100);
+		// while training, the walk-through follows the run (issue 17, bug 2: it froze at step 2, or "Inspecting…")
+		await train(page);
+		const live = await page.waitForFunction(
+			() => {
+				const status = document.querySelector('[data-testid="slow-motion"] .status')?.textContent ?? '';
+				const shown = Number(/from step ([\d,]+)/.exec(status)?.[1]?.replace(/,/g, '') ?? -1);
+				const now = Number(
+					(document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/[^\d]/g, '')
+				);
+				const running =
+					document.querySelector('[data-testid="train"]')?.getAttribute('aria-pressed') === 'true';
+				return running && shown >= 60 && document.querySelector('[data-testid="slow-motion-formulas"]')
+					? { status, shown, now }
+					: null;
+			},
+			undefined,
+			{ timeout: 120_000, polling: 200 }
+		);
+		const during = (await live.jsonValue()) as { status: string; shown: number; now: number };
+		expect(during.status).not.toMatch(/Inspecting/);
+		expect(during.shown).toBeLessThanOrEqual(during.now);
+		await pauseAt(page, 100);
 		await page.getByTestId('slow-motion-formulas').waitFor({ timeout: 60_000 });
 		const first = await page.getByTestId('slow-motion-formulas').textContent();
 		expect(first).toMatch(/x = \(-?[\d.]+, -?[\d.]+\)|x = \(−?[\d.]+, −?[\d.]+\)/);

@@ -230,8 +230,11 @@ describe('privacy', () => {
 		await page.getByRole('button', { name: '简体中文' }).click();
 		await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '实验室' }).click();
 		await page.waitForURL(/\/lab\/$/);
-		// the default backend choice measures the backends and remembers the fastest
+		// a first visit trains at once; the backends are timed while the lab is idle and the result remembered
 		await page.locator('[data-testid="train"]:not([disabled])').first().waitFor({ timeout: 180_000 });
+		await page.waitForFunction(() => localStorage.getItem('margin-lab:train-backend') !== null, undefined, {
+			timeout: 180_000
+		});
 
 		const storage = () =>
 			page.evaluate(() => ({

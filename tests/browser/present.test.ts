@@ -102,7 +102,38 @@ describe('presenter mode', () => {
 		await expect.poll(() => train.isEnabled(), { timeout: 60_000 }).toBe(true);
 		await page.keyboard.press('Space');
 		await expect.poll(() => step(page), { timeout: 60_000 }).toBeGreaterThan(10);
+		// issue 17, bug 4: → right after pausing is one step on from where the run paused, and the figures
+		// show the step the counter shows (not one from before the pause)
+		await page.evaluate(() => {
+			const el = document.querySelector('[data-testid="step"]')!;
+			const seen: number[] = [];
+			(window as unknown as { seenSteps: number[] }).seenSteps = seen;
+			new MutationObserver(() => seen.push(Number((el.textContent ?? '').replace(/\D/g, '')))).observe(el, {
+				subtree: true,
+				characterData: true,
+				childList: true
+			});
+		});
 		await page.keyboard.press('Space');
+		await page.keyboard.press('ArrowRight');
+		const shown = () =>
+			page.evaluate(() => {
+				const s = document.querySelector('[data-testid="circle-summary"]')?.textContent ?? '';
+				return [...s.matchAll(/step ([\d,]+)/g)].map((m) => Number(m[1].replace(/,/g, '')));
+			});
+		await expect.poll(() => train.getAttribute('aria-pressed')).toBe('false');
+		const settled = async () => {
+			const seen = await page.evaluate(() => (window as unknown as { seenSteps: number[] }).seenSteps);
+			const [a, b] = await shown();
+			const now = await step(page);
+			return seen.length >= 2 && seen.at(-1)! - seen.at(-2)! === 1 && a === now && b === now;
+		};
+		await expect.poll(settled, { timeout: 10_000 }).toBe(true);
+		const paused = await step(page);
+		await page.keyboard.press('ArrowRight');
+		await expect
+			.poll(async () => [await step(page), ...(await shown())])
+			.toEqual([paused + 1, paused + 1, paused + 1]);
 		await page.evaluate(() => document.querySelector('[data-lab-figure="feature-circle"]')!.scrollIntoView());
 		await page.evaluate(() => window.scrollBy(0, 600));
 		const counter = await page.locator('[data-testid="step"]').boundingBox();

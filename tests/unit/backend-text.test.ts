@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { messages } from '$lib/i18n';
-import { fallbackText, noticeText } from '$lib/figures/run/backend-text';
+import { choiceText, fallbackText, noticeText } from '$lib/figures/run/backend-text';
 
 describe('backend readouts and notices', () => {
 	it('name backends by their display names in both languages', () => {
@@ -35,5 +35,39 @@ describe('backend readouts and notices', () => {
 		expect(fallbackText(messages.en.lab, 'webgl', 'webgl')).toBeNull();
 		expect(fallbackText(messages.en.lab, 'auto', 'wasm')).toBeNull();
 		expect(fallbackText(messages.en.lab, 'webgl', null)).toBeNull();
+	});
+
+	it('say what ran and what was timed: started on the default, kept, moved with the measured factor, remembered', () => {
+		for (const lang of ['en', 'zh'] as const) {
+			const t = messages[lang];
+			const names = t.lab.backendNames;
+			const speeds = [
+				{ backend: 'wasm' as const, stepsPerSec: 100, warmupMs: 1 },
+				{ backend: 'webgl' as const, stepsPerSec: 250, warmupMs: 900 }
+			];
+			const started = choiceText(t.backendChoice, names, 'wasm', { kind: 'measuring' }, 'auto');
+			const kept = choiceText(
+				t.backendChoice,
+				names,
+				'wasm',
+				{ kind: 'done', from: 'wasm', to: 'wasm', speeds },
+				'auto'
+			);
+			const moved = choiceText(
+				t.backendChoice,
+				names,
+				'webgl',
+				{ kind: 'done', from: 'wasm', to: 'webgl', speeds },
+				'auto'
+			);
+			const remembered = choiceText(t.backendChoice, names, 'cpu', null, 'remembered');
+			expect(started).toContain('WebAssembly');
+			expect(kept).toContain('1.25');
+			expect(moved).toContain('2.2'); // 20.0 s against 8.9 s for a typical run
+			expect(moved).toContain('WebGL');
+			expect(remembered).toContain('CPU');
+			for (const s of [started, kept, moved, remembered]) expect(s).not.toMatch(/\b(webgl|wasm|cpu)\b/);
+			expect(choiceText(t.backendChoice, names, 'webgl', null, 'asked')).toBeNull();
+		}
 	});
 });

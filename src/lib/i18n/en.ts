@@ -7,6 +7,7 @@ import { en as faceGallery } from './sections/face-gallery';
 import { en as inversion } from './sections/inversion';
 import { en as pairAngles } from './sections/pair-angles';
 import { en as replay } from './sections/replay';
+import { en as backendChoice } from './sections/backend-choice';
 import { en as slowMotion } from './sections/slow-motion';
 import { en as thetaDistribution } from './sections/theta-distribution';
 import { en as trainingCurves } from './sections/training-curves';
@@ -73,7 +74,6 @@ export const en = {
 		preparing: (done: number, total: number) => `Drawing faces: ${count(done)} of ${count(total)}…`,
 		lazyRun: (faces: number) =>
 			`Press Train: builds ${count(faces)} synthetic faces and two small networks in your browser.`,
-		choosingBackend: 'Measuring which compute backend is fastest on this device…',
 		backendChosen: (name: string) => `Training on ${name}.`,
 		backendNames: { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU (JavaScript)' },
 		backendUnavailable: (wanted: string, used: string) =>
@@ -270,6 +270,7 @@ export const en = {
 	inversion,
 	pairAngles,
 	replay,
+	backendChoice,
 	slowMotion,
 	thetaDistribution,
 	trainingCurves,

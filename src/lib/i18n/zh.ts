@@ -8,6 +8,7 @@ import { zh as faceGallery } from './sections/face-gallery';
 import { zh as inversion } from './sections/inversion';
 import { zh as pairAngles } from './sections/pair-angles';
 import { zh as replay } from './sections/replay';
+import { zh as backendChoice } from './sections/backend-choice';
 import { zh as slowMotion } from './sections/slow-motion';
 import { zh as thetaDistribution } from './sections/theta-distribution';
 import { zh as trainingCurves } from './sections/training-curves';
@@ -70,7 +71,6 @@ export const zh: Messages = {
 		seed: '随机种子',
 		preparing: (done: number, total: number) => `正在绘制人脸：${count(done)} / ${count(total)}…`,
 		lazyRun: (faces: number) => `按“训练”：在你的浏览器里生成 ${count(faces)} 张合成人脸和两个小型网络。`,
-		choosingBackend: '正在测量这台设备上哪个计算后端最快…',
 		backendChosen: (name: string) => `正在使用 ${name} 训练。`,
 		backendNames: { webgl: 'WebGL', wasm: 'WebAssembly', cpu: 'CPU（JavaScript）' },
 		backendUnavailable: (wanted: string, used: string) =>
@@ -263,6 +263,7 @@ export const zh: Messages = {
 	inversion,
 	pairAngles,
 	replay,
+	backendChoice,
 	slowMotion,
 	thetaDistribution,
 	trainingCurves,

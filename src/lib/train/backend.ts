@@ -1,6 +1,7 @@
 /**
- * Backend choice for the worker: measure WebGL, WASM (single-threaded SIMD) and CPU on the real model and keep
- * the one that finishes a typical run soonest, warm-up (shader compilation, wasm start-up) included.
+ * Backend measurement for the worker: WebGL, WASM (single-threaded SIMD) and CPU timed on the real model, warm-up
+ * (shader compilation, wasm start-up) included. A first visit no longer waits for it: the run starts on WASM and
+ * the others are measured while the lab is idle (idle-bench.ts); `chooseBackend` measures all up front.
  * Also: noticing a lost WebGL context, so the worker can move the run to the next backend.
  */
 
@@ -8,12 +9,10 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { Rng } from '$lib/faces';
 import { Engine, type EngineData } from './engine';
+import { runTimeMs } from './idle-bench';
 import type { BackendChoice, BackendSpeed } from './protocol';
 import type { TrainSettings } from './settings';
 import { backendNames, type BackendName } from './types';
-
-/** A typical run, for scoring: warm-up + this many steps at the measured speed. */
-export const TYPICAL_RUN_STEPS = 2000;
 
 export interface BenchOptions {
 	/** longest time spent on steady steps per backend after its warm-up, ms */
@@ -28,6 +27,8 @@ export function configureWasm(wasmPath: string | undefined): void {
 	tf.env().set('WASM_HAS_MULTITHREAD_SUPPORT', false);
 	if (wasmPath) setWasmPaths(wasmPath.endsWith('/') ? wasmPath : `${wasmPath}/`);
 }
+
+export { runTimeMs, TYPICAL_RUN_STEPS } from './idle-bench';
 
 /** Switch backend; false (never a throw) if it cannot start. */
 export async function trySetBackend(name: BackendName): Promise<boolean> {
@@ -58,8 +59,15 @@ function benchData(size: number): EngineData {
 	};
 }
 
-/** Measures one backend (which must be the current one): warm-up, then steady steps within the budget. */
-async function measureCurrent(settings: TrainSettings, opts: Required<BenchOptions>): Promise<BackendSpeed> {
+/**
+ * Measures one backend (which must be the current one): warm-up, then steady steps within the budget. With
+ * `stop`, asked between chunks, it gives up early and returns null (the warm-up itself cannot be cut short).
+ */
+async function measureCurrent(
+	settings: TrainSettings,
+	opts: Required<BenchOptions>,
+	stop?: () => boolean
+): Promise<BackendSpeed | null> {
 	const backend = tf.getBackend() as BackendName;
 	const engine = new Engine(benchData(settings.size), settings);
 	try {
@@ -70,6 +78,7 @@ async function measureCurrent(settings: TrainSettings, opts: Required<BenchOptio
 		const t1 = performance.now();
 		let chunk = 1;
 		while (steps < opts.maxSteps && performance.now() - t1 < opts.budgetMs) {
+			if (stop?.()) return null;
 			await engine.stepAsync(chunk);
 			steps += chunk;
 			chunk = Math.min(chunk * 2, 16);
@@ -79,11 +88,6 @@ async function measureCurrent(settings: TrainSettings, opts: Required<BenchOptio
 	} finally {
 		engine.dispose();
 	}
-}
-
-/** Estimated time of a typical run on a backend, ms (Infinity if it failed). */
-export function runTimeMs(s: BackendSpeed): number {
-	return s.stepsPerSec > 0 ? s.warmupMs + (TYPICAL_RUN_STEPS / s.stepsPerSec) * 1000 : Infinity;
 }
 
 /** Backends from best to worst by `runTimeMs`, failed ones left out. */
@@ -114,7 +118,8 @@ export async function chooseBackend(
 			continue;
 		}
 		try {
-			speeds.push(await measureCurrent(settings, opts));
+			const speed = await measureCurrent(settings, opts);
+			if (speed) speeds.push(speed);
 		} catch (e) {
 			speeds.push({
 				backend,
@@ -127,6 +132,23 @@ export async function chooseBackend(
 	const chosen = rankBackends(speeds)[0] ?? null;
 	if (chosen && !(await trySetBackend(chosen))) return { chosen: null, speeds };
 	return { chosen, speeds };
+}
+
+/**
+ * Measures one backend on the real model (in the background of a run: see idle-bench.ts), leaving it active;
+ * null if `stop` said so between chunks. A backend that cannot start or fails is a speed of 0 with its error.
+ */
+export async function measureBackend(
+	settings: TrainSettings,
+	backend: BackendName,
+	stop: () => boolean
+): Promise<BackendSpeed | null> {
+	if (!(await trySetBackend(backend))) return { backend, stepsPerSec: 0, warmupMs: 0, error: 'unavailable' };
+	try {
+		return await measureCurrent(settings, { budgetMs: 400, maxSteps: 40, candidates: [backend] }, stop);
+	} catch (e) {
+		return { backend, stepsPerSec: 0, warmupMs: 0, error: e instanceof Error ? e.message : String(e) };
+	}
 }
 
 /** 'auto' measures every backend; a named one is used if it starts, else the others are measured. */

@@ -32,7 +32,10 @@ import { createTrainWorker } from './spawn';
 import { wasmUrl } from './wasm-path';
 
 export interface TrainerOptions {
-	/** force a backend; default: the one measured fastest on an earlier visit (localStorage), else 'auto' */
+	/**
+	 * force a backend; default: the one measured fastest on an earlier visit (localStorage), else 'auto' (start
+	 * on WASM at once, time the backends while idle, and remember the result: idle-bench.ts)
+	 */
 	backend?: BackendChoice;
 	/** remember the measured backend in localStorage so later visits skip the measurement (default true) */
 	rememberBackend?: boolean;
@@ -51,6 +54,13 @@ export interface Snapshot {
 	labels: Int32Array;
 	models: [ModelSnapshot, ModelSnapshot];
 }
+
+/** Why the run is on its backend: timed on an earlier visit, asked for, or the default of a first visit. */
+export type BackendSource = 'remembered' | 'asked' | 'auto';
+
+/** The idle-time measurement of a first visit: under way, or done (and whether the run moved). */
+export type BackendMeasurement =
+	{ kind: 'measuring' } | { kind: 'done'; from: BackendName; to: BackendName; speeds: BackendSpeed[] };
 
 export type BackendNotice =
 	| { kind: 'changed'; from: BackendName; to: BackendName; reason: string }
@@ -76,6 +86,10 @@ export class TrainerClient {
 	step = $state(0);
 	backend = $state<BackendName | null>(null);
 	speeds = $state.raw<BackendSpeed[]>([]);
+	/** where the backend choice came from (set by `configure`) */
+	backendSource = $state<BackendSource>('auto');
+	/** the first visit's idle-time measurement, null when none is made (a remembered or asked-for backend) */
+	measurement = $state.raw<BackendMeasurement | null>(null);
 	stepsPerSec = $state(0);
 	/** the worker's tensor count at its last stats (for the debug hook) */
 	numTensors = 0;
@@ -135,7 +149,15 @@ export class TrainerClient {
 				this.ready = true;
 				this.backend = msg.backend;
 				this.speeds = msg.speeds;
-				if (this.options.rememberBackend !== false) remember(msg.backend);
+				// a rebuilt run (new data) keeps what the idle-time measurement found
+				this.measurement = msg.measuring
+					? { kind: 'measuring' }
+					: this.measurement?.kind === 'done'
+						? this.measurement
+						: null;
+				// a first visit's starting backend is a default, not a result: remember only what was timed
+				if (this.options.rememberBackend !== false && !msg.measuring && msg.speeds.length)
+					remember(msg.backend);
 				this.nTrain = msg.nTrain;
 				this.nTest = msg.nTest;
 				this.diverged = [null, null];
@@ -168,6 +190,12 @@ export class TrainerClient {
 				this.diverged = next;
 				break;
 			}
+			case 'backends-measured':
+				this.backend = msg.backend;
+				this.speeds = msg.speeds;
+				this.measurement = { kind: 'done', from: msg.from, to: msg.backend, speeds: msg.speeds };
+				if (this.options.rememberBackend !== false) remember(msg.backend);
+				break;
 			case 'backend-changed':
 				this.backend = msg.to;
 				if (this.options.rememberBackend !== false) remember(msg.to);
@@ -204,8 +232,9 @@ export class TrainerClient {
 		this.ready = false;
 		this.error = null;
 		const wasmPath = this.options.wasmPath ?? wasmUrl(asset('/'), location.href);
-		const backend =
-			this.options.backend ?? (this.options.rememberBackend !== false ? remembered() : null) ?? 'auto';
+		const stored = this.options.rememberBackend !== false ? remembered() : null;
+		const backend = this.options.backend ?? stored ?? 'auto';
+		this.backendSource = this.options.backend ? 'asked' : stored ? 'remembered' : 'auto';
 		this.send({
 			type: 'configure',
 			settings: $state.snapshot(settings),
@@ -226,6 +255,9 @@ export class TrainerClient {
 	}
 
 	pause(): void {
+		// paused at once for the page: a Step pressed before the worker's answer is not ignored (it follows
+		// the pause in the worker's queue)
+		this.running = false;
 		this.send({ type: 'pause' });
 	}
 

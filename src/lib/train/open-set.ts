@@ -51,7 +51,8 @@ export function readyMessage(
 	backend: BackendName,
 	speeds: BackendSpeed[],
 	d: FaceDataset | null,
-	engine: Engine | null
+	engine: Engine | null,
+	measuring = false
 ): FromWorker {
 	return {
 		type: 'ready',
@@ -59,7 +60,8 @@ export function readyMessage(
 		speeds,
 		nTrain: d?.nTrain ?? 0,
 		nTest: d?.nTest ?? 0,
-		dataset: d && engine ? datasetInfo(d, engine) : undefined
+		dataset: d && engine ? datasetInfo(d, engine) : undefined,
+		measuring
 	};
 }
 

@@ -230,7 +230,10 @@ export interface InvertedEvaluation {
 
 export type FromWorker =
 	| { type: 'progress'; done: number; total: number }
-	/** the run is built and waiting for `start`; `speeds` are the measurements from backend selection */
+	/**
+	 * the run is built and waiting for `start`; `speeds` are the measurements from backend selection (empty when
+	 * none was made); `measuring`: the backends will be measured while idle (answered by `backends-measured`)
+	 */
 	| {
 			type: 'ready';
 			backend: BackendName;
@@ -239,7 +242,13 @@ export type FromWorker =
 			nTest: number;
 			/** what the run uses (the image budget may lower the faces per identity) */
 			dataset?: DatasetInfo;
+			measuring?: boolean;
 	  }
+	/**
+	 * every backend measured in idle time; `from` the backend the run was on, `backend` the one it is on now
+	 * (another one only if it was clearly faster: idle-bench.ts)
+	 */
+	| { type: 'backends-measured'; speeds: BackendSpeed[]; from: BackendName; backend: BackendName }
 	| { type: 'state'; running: boolean; step: number }
 	/** `numTensors`: the worker's tf.memory().numTensors (the soak benchmark reads it through the debug hook) */
 	| {

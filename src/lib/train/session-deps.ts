@@ -3,7 +3,7 @@
  * tick scheduler, and the backend operations. Tests pass their own to drive a session in Node.
  */
 
-import { configureWasm, loseWebGLContext, selectBackend, trySetBackend } from './backend';
+import { configureWasm, loseWebGLContext, measureBackend, selectBackend, trySetBackend } from './backend';
 import type { BackendChoice, BackendSpeed, FromWorker } from './protocol';
 import type { TrainSettings } from './settings';
 import type { BackendName } from './types';
@@ -19,6 +19,11 @@ export interface BackendOps {
 		settings: TrainSettings,
 		choice: BackendChoice
 	): Promise<{ chosen: BackendName | null; speeds: BackendSpeed[] }>;
+	/**
+	 * measure one backend on the real model, leaving it active; null if `stop()` turned true between chunks.
+	 * Without it a session measures up front with `select` (the older way, kept for tests).
+	 */
+	measure?(settings: TrainSettings, backend: BackendName, stop: () => boolean): Promise<BackendSpeed | null>;
 	/** switch to a backend; false (never a throw) if it cannot start */
 	trySet(name: BackendName): Promise<boolean>;
 	/** lose the WebGL context for real; false when not on WebGL */
@@ -42,6 +47,7 @@ export interface SessionOptions {
 
 export const realBackends: BackendOps = {
 	select: selectBackend,
+	measure: measureBackend,
 	trySet: trySetBackend,
 	loseContext: loseWebGLContext,
 	configureWasm
@@ -50,20 +56,25 @@ export const realBackends: BackendOps = {
 /**
  * The worker's scheduler: a job due now goes through a MessageChannel (a macrotask, so messages that
  * arrived meanwhile are handled first, unlike a microtask; unlike setTimeout(0), not clamped to 4 ms);
- * a later one waits in setTimeout first. Holds one job at a time (the session keeps at most one tick).
+ * a later one waits in setTimeout first. Holds one job at a time (the session keeps at most one tick); a new
+ * job replaces a waiting one.
  */
 export function channelScheduler(): Scheduler {
 	const channel = new MessageChannel();
 	let next: (() => void) | null = null;
-	channel.port1.onmessage = () => {
+	let latest = 0;
+	// a job replaced before it ran leaves its message or timer behind: only the latest job's one runs it
+	channel.port1.onmessage = (e: MessageEvent<number>) => {
+		if (e.data !== latest) return;
 		const job = next;
 		next = null;
 		job?.();
 	};
 	return (job, delayMs) => {
 		next = job;
-		if (delayMs > 0) setTimeout(() => channel.port2.postMessage(null), delayMs);
-		else channel.port2.postMessage(null);
+		const id = ++latest;
+		if (delayMs > 0) setTimeout(() => channel.port2.postMessage(id), delayMs);
+		else channel.port2.postMessage(id);
 	};
 }
 

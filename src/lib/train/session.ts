@@ -4,12 +4,14 @@
  * at a time through a promise chain; training runs in ticks of ~TICK_MS of steps, each tick scheduled anew so
  * incoming messages are handled between ticks. Stats and snapshots go out at most MAX_UPDATES_PER_SEC times a
  * second, read back with async data(), never dataSync(). Every WEIGHTS_EVERY_MS a copy of the weights is kept:
- * after a backend failure the run moves to the next backend from that copy.
+ * after a backend failure the run moves to the next backend from that copy. The backend is not measured before
+ * the first step: the run starts on WASM and the backends are timed while the session is idle (idle-bench.ts).
  */
 
 import type { FaceDataset } from '$lib/faces';
 import { rankBackends } from './backend';
 import { Engine, type Pair } from './engine';
+import { IDLE_BEFORE_MEASURE_MS, IdleBench, bestPerBackend, startOrder, switchTarget } from './idle-bench';
 import { inspectionMessage, invertedMessage } from './inspect';
 import { openSetPlan, readyMessage, runStaged, UnseenCache, type StagedAnswer } from './open-set';
 import type { Weights } from './model';
@@ -66,6 +68,8 @@ export class TrainingSession {
 	private lastWeightsAt = -Infinity;
 	private chain: Promise<void> = Promise.resolve();
 	private tickPending = false;
+	/** the backends still to measure in idle time (a first visit) */
+	readonly bench = new IdleBench();
 
 	constructor(options: SessionOptions) {
 		this.post = (m, transfer = []) => options.post(m, transfer);
@@ -77,6 +81,14 @@ export class TrainingSession {
 
 	/** Queues a message; the promise settles once it is handled (errors are posted, never thrown). */
 	handle(msg: ToWorker): Promise<void> {
+		// the user wants the worker now: a measurement under way gives up at its next chunk
+		if (
+			msg.type === 'start' ||
+			msg.type === 'step' ||
+			msg.type === 'inspect' ||
+			msg.type === 'evaluate-inverted'
+		)
+			this.bench.interrupt();
 		return this.enqueue(() => this.run(msg));
 	}
 
@@ -93,9 +105,12 @@ export class TrainingSession {
 		return this.chain;
 	}
 
-	/** At most one tick waiting: now (through the scheduler), or after `delayMs` (a paced wait). */
-	private scheduleTick(delayMs = 0): void {
-		if (this.tickPending) return;
+	/**
+	 * At most one tick waiting: now (through the scheduler), or after `delayMs` (a paced wait). `replace`: this
+	 * one instead of a waiting one (a start does not wait for an idle measurement's delay).
+	 */
+	private scheduleTick(delayMs = 0, replace = false): void {
+		if (this.tickPending && !replace) return;
 		this.tickPending = true;
 		this.schedule(
 			() =>
@@ -109,6 +124,20 @@ export class TrainingSession {
 
 	private async pickBackend(s: TrainSettings, choice: BackendChoice): Promise<void> {
 		if (this.backend) return;
+		if (this.backends.measure) {
+			// start at once on the first backend that starts; measure later unless this one was asked for
+			for (const b of startOrder(choice)) {
+				if (!(await this.backends.trySet(b))) {
+					this.failed.add(b);
+					continue;
+				}
+				this.backend = b;
+				if (choice === 'auto' || b !== choice) this.bench.begin(b);
+				this.watch.watch();
+				return;
+			}
+			throw new Error('no tfjs backend could start');
+		}
 		const result = await this.backends.select(s, choice);
 		this.speeds = result.speeds;
 		this.backend = result.chosen;
@@ -210,6 +239,7 @@ export class TrainingSession {
 
 	private async tick(): Promise<void> {
 		const engine = this.engine;
+		if (!this.running && engine && this.bench.pending) return this.measureIdle();
 		if (!this.running || !engine) return;
 		const t0 = this.now();
 		let done = 0;
@@ -234,8 +264,55 @@ export class TrainingSession {
 		this.pacer.measure(done, t0, this.now());
 		const due = this.now() - this.lastUpdate >= 1000 / MAX_UPDATES_PER_SEC;
 		if (!this.running || (done > 0 && due)) await this.publish();
-		if (!this.running) this.postState();
-		else this.scheduleTick(this.pacer.delay(this.now()));
+		if (!this.running) {
+			this.postState();
+			this.idleLater();
+		} else this.scheduleTick(this.pacer.delay(this.now()));
+	}
+
+	/** Measure the backends once the session has been idle a while (nothing happens if all are measured). */
+	private idleLater(): void {
+		if (this.bench.pending && !this.running && this.backends.measure)
+			this.scheduleTick(IDLE_BEFORE_MEASURE_MS, true);
+	}
+
+	/** One backend measured in idle time; after the last, the run moves to a clearly faster one, if any. */
+	private async measureIdle(): Promise<void> {
+		const s = this.settings;
+		const current = this.backend;
+		const measure = this.backends.measure;
+		if (!s || !current || !measure) return;
+		const done = await this.bench.next((b, stop) => measure(s, b, stop));
+		if (!(await this.backends.trySet(current))) await this.switchBackend(`${current} lost`);
+		if (!done || this.bench.pending) return this.idleLater();
+		this.speeds = bestPerBackend(this.bench.speeds);
+		const target = this.backend === current ? switchTarget(current, this.speeds) : null;
+		if (target) await this.moveTo(target);
+		this.post({
+			type: 'backends-measured',
+			speeds: this.speeds,
+			from: current,
+			backend: this.backend ?? current
+		});
+	}
+
+	/** Moves the run to a faster backend with its current weights (not a failure: nothing is lost). */
+	private async moveTo(next: BackendName): Promise<void> {
+		const e = this.engine;
+		if (!e) return;
+		const weights = keepFinite(await this.watch.guard(e.readWeights()), this.saved?.weights ?? null);
+		const from = this.backend;
+		if (!weights || !(await this.backends.trySet(next))) {
+			if (from) await this.backends.trySet(from);
+			return;
+		}
+		this.backend = next;
+		this.watch.watch();
+		this.saved = { step: e.steps, weights };
+		const flags = e.runners.map((r) => ({ paused: r.paused, diverged: r.diverged }));
+		this.build(weights, e.steps);
+		this.engine?.runners.forEach((r, i) => Object.assign(r, flags[i]));
+		await this.publish();
 	}
 
 	private async run(msg: ToWorker): Promise<void> {
@@ -258,14 +335,19 @@ export class TrainingSession {
 				this.postState();
 				if (this.running && !wasRunning) {
 					this.pacer.restart(this.now());
-					this.scheduleTick();
+					this.scheduleTick(0, true);
 				}
 				return;
 			}
-			case 'pause':
+			case 'pause': {
+				const was = this.running;
 				this.running = false;
 				this.postState();
+				// the steps trained since the last update are shown now, so a Step after it is one step on
+				if (was) await this.publish();
+				this.idleLater();
 				return;
+			}
 			case 'reset':
 				this.running = false;
 				this.saved = null;
@@ -301,8 +383,11 @@ export class TrainingSession {
 		await this.pickBackend(s, choice);
 		this.saved = null;
 		this.build();
-		this.post(readyMessage(this.backend ?? 'cpu', this.speeds, this.data.current, this.engine));
+		this.post(
+			readyMessage(this.backend ?? 'cpu', this.speeds, this.data.current, this.engine, this.bench.pending)
+		);
 		this.postState();
 		await this.publish();
+		this.idleLater();
 	}
 }

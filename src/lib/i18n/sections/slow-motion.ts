@@ -69,7 +69,8 @@ export const en = {
 	etaLabel: 'Learning rate η of the step shown',
 	inspectNow: 'Inspect the current weights',
 	pauseInspect: 'Pause training and inspect',
-	running: (step: number) => `Training is running; the numbers are from step ${count(step)}.`,
+	running: (step: number) =>
+		`Training is running and the walk-through follows it: the numbers are from step ${count(step)}.`,
 	stale: (shown: number, now: number) =>
 		`Numbers from step ${count(shown)}; the run is now at step ${count(now)}.`,
 	waiting: 'Waiting for the run…',
@@ -169,7 +170,7 @@ export const zh: typeof en = {
 	etaLabel: '图中这一步的学习率 η',
 	inspectNow: '查看当前权重',
 	pauseInspect: '暂停训练并查看',
-	running: (step: number) => `训练正在进行；这些数字来自第 ${count(step)} 步。`,
+	running: (step: number) => `训练正在进行，逐步讲解会跟着更新：这些数字来自第 ${count(step)} 步。`,
 	stale: (shown: number, now: number) => `数字来自第 ${count(shown)} 步；训练现在到了第 ${count(now)} 步。`,
 	waiting: '等待训练准备好…',
 	inspecting: '正在计算…',
