@@ -9,6 +9,7 @@
 
 import type { FaceDataset } from '$lib/faces';
 import { rankBackends } from './backend';
+import { embeddingsMessage } from './embed';
 import { Engine, type Pair } from './engine';
 import { inspectionMessage, invertedMessage } from './inspect';
 import type { Weights } from './model';
@@ -272,6 +273,8 @@ export class TrainingSession {
 				return this.answer((e, d) => inspectionMessage(e, d, msg.model, msg.index));
 			case 'evaluate-inverted':
 				return this.answer(invertedMessage);
+			case 'embed-images':
+				return this.answer((e, d) => embeddingsMessage(e, d, msg));
 			case 'simulate-backend-loss':
 				// a real context loss on WebGL (the event arrives asynchronously); elsewhere the next tick fails
 				if (!this.backends.loseContext()) this.watch.lost = true;
