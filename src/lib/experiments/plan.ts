@@ -110,14 +110,14 @@ class Draws {
 	}
 }
 
-function face(
-	prefix: string,
-	params: FaceParams,
-	draws: Draws,
-	inverted = false
-): Stimulus {
+function face(prefix: string, params: FaceParams, draws: Draws, inverted = false): Stimulus {
 	const nuisanceSeed = draws.next();
-	return { id: `${prefix}/n${nuisanceSeed % 100000}${inverted ? '/inv' : ''}`, params, nuisanceSeed, inverted };
+	return {
+		id: `${prefix}/n${nuisanceSeed % 100000}${inverted ? '/inv' : ''}`,
+		params,
+		nuisanceSeed,
+		inverted
+	};
 }
 
 function inversionDrafts(ids: FaceParams[], count: number, draws: Draws, rng: Rng): Draft[] {
@@ -158,7 +158,12 @@ function morphDrafts(ids: FaceParams[], repeats: number, draws: Draws, endsOnly:
 	return out;
 }
 
-function caricatureDrafts(ids: FaceParams[], repeats: number, draws: Draws, gains: readonly number[]): Draft[] {
+function caricatureDrafts(
+	ids: FaceParams[],
+	repeats: number,
+	draws: Draws,
+	gains: readonly number[]
+): Draft[] {
 	const out: Draft[] = [];
 	for (let r = 0; r < repeats; r++)
 		for (const gain of gains)
@@ -182,7 +187,8 @@ export const RESPONSES: Record<ExperimentId, readonly string[]> = {
 
 /**
  * The plan of one experiment: a short practice block (with feedback) and `trials` measured trials (rounded to
- * whole cells of the design), in an order shuffled by `orderSeed` (one per participant).
+ * whole cells of the design), in an order shuffled by `orderSeed` (one per participant). A demo length
+ * (fewer measured trials than the default) also gets the shortest practice that still shows every answer.
  */
 export function makePlan(experiment: ExperimentId, trials: number, orderSeed: number): ExperimentPlan {
 	const ids = makeIdentities(DEFAULT_IDENTITY_SEED);
@@ -192,14 +198,15 @@ export function makePlan(experiment: ExperimentId, trials: number, orderSeed: nu
 	const order = new Rng(hashSeed(orderSeed, 4));
 	let practice: Draft[];
 	let test: Draft[];
+	const demo = trials < DEFAULT_TRIALS[experiment];
 	if (experiment === 'inversion') {
-		practice = inversionDrafts(ids, 6, practiceDraws, design);
+		practice = inversionDrafts(ids, demo ? 4 : 6, practiceDraws, design);
 		test = inversionDrafts(ids, Math.max(4, Math.round(trials / 4) * 4), testDraws, design);
 	} else if (experiment === 'morph') {
-		practice = morphDrafts(ids, 2, practiceDraws, true);
+		practice = morphDrafts(ids, demo ? 1 : 2, practiceDraws, true);
 		test = morphDrafts(ids, Math.max(1, Math.round(trials / MORPH_STEPS_DEFAULT)), testDraws, false);
 	} else {
-		practice = caricatureDrafts(ids, 2, practiceDraws, [1]);
+		practice = caricatureDrafts(ids, demo ? 1 : 2, practiceDraws, [1]);
 		const cell = LEARNED.length * CARICATURE_GAINS.length;
 		test = caricatureDrafts(ids, Math.max(1, Math.round(trials / cell)), testDraws, CARICATURE_GAINS);
 	}
@@ -246,7 +253,8 @@ export function studyFaces(experiment: ExperimentId): { response: string; stimul
 			{ response: 'B', stimuli: two(b) }
 		];
 	}
-	if (experiment === 'caricature') return LEARNED.map((id, k) => ({ response: String(k + 1), stimuli: two(id) }));
+	if (experiment === 'caricature')
+		return LEARNED.map((id, k) => ({ response: String(k + 1), stimuli: two(id) }));
 	return [];
 }
 

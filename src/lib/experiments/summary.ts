@@ -2,7 +2,15 @@
  * What each experiment's results figure shows, for the student (their measured trials) and for each
  * network (its answers to the same trials). Pure TypeScript on top of stats.ts.
  */
-import { accuracy, dPrime, fitLogistic, median, medianCorrectRt, sameDifferentCounts, type LogisticFit } from './stats';
+import {
+	accuracy,
+	dPrime,
+	fitLogistic,
+	median,
+	medianCorrectRt,
+	sameDifferentCounts,
+	type LogisticFit
+} from './stats';
 import type { NetworkTrial } from './network';
 import type { TrialRow } from './types';
 
@@ -99,8 +107,15 @@ export function steepest(curve: MorphCurve): number {
 export const measured = (rows: readonly TrialRow[]): TrialRow[] => rows.filter((r) => r.block === 'test');
 
 /** Mean of a network measure over the trials of one condition. */
-export function meanOf(trials: readonly NetworkTrial[], condition: string, pick: (t: NetworkTrial) => number | null): number {
-	const v = trials.filter((t) => t.condition === condition).map(pick).filter((x): x is number => x !== null && Number.isFinite(x));
+export function meanOf(
+	trials: readonly NetworkTrial[],
+	condition: string,
+	pick: (t: NetworkTrial) => number | null
+): number {
+	const v = trials
+		.filter((t) => t.condition === condition)
+		.map(pick)
+		.filter((x): x is number => x !== null && Number.isFinite(x));
 	return v.length ? v.reduce((s, x) => s + x, 0) / v.length : NaN;
 }
 

@@ -82,7 +82,8 @@ export async function embeddingsMessage(
 ): Promise<[FromWorker, ArrayBuffer[]]> {
 	const { id, count } = req;
 	const error = embedRequestError(engine.size, req);
-	if (error) return [{ type: 'embeddings', id, step: engine.steps, count, classes: 0, models: null, error }, []];
+	if (error)
+		return [{ type: 'embeddings', id, step: engine.steps, count, classes: 0, models: null, error }, []];
 	const models = await embedImages(engine, scale, req.pixels, count);
 	const msg: FromWorker = {
 		type: 'embeddings',

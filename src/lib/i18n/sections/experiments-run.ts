@@ -94,7 +94,8 @@ export const en = {
 		different: 'Different',
 		upright: 'upright',
 		inverted: 'upside down',
-		chartDescription: (parts: string) => `Bar chart of proportion correct, upright and upside down: ${parts}.`,
+		chartDescription: (parts: string) =>
+			`Bar chart of proportion correct, upright and upside down: ${parts}.`,
 		part: (name: string, up: string, inv: string) => `${name} upright ${up}, upside down ${inv}`,
 		tableCaption: 'Upright → upside down',
 		thresholds: (a: string, b: string, accA: string, accB: string) =>
@@ -186,7 +187,8 @@ export const zh: typeof en = {
 		`已完成 ${done} / ${total} 个正式试次，并已保存在这个浏览器中。现在继续，或以后用同一个被试编号回来。`,
 	continue: '继续',
 	resultsTitle: '你的结果与网络的对比',
-	resultsLead: (code: string) => `被试 ${code}。网络回答的是同样的图片，只是按它们自己的输入尺寸（20 × 20 像素）呈现。`,
+	resultsLead: (code: string) =>
+		`被试 ${code}。网络回答的是同样的图片，只是按它们自己的输入尺寸（20 × 20 像素）呈现。`,
 	studyFace: (name: string, i: number) => `${name}，第 ${i} 张图片`,
 	network: {
 		label: '网络：',
