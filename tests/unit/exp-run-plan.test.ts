@@ -69,7 +69,7 @@ describe('trial plans', () => {
 		expect(trialCount('morph', '1e9')).toBe(144);
 		expect(trialCount('morph', '9.4')).toBe(9);
 		expect(makePlan('inversion', 4, 1).test).toHaveLength(4);
-		expect(makePlan('inversion', 4, 1).practice).toHaveLength(4);
+		expect(makePlan('inversion', 4, 1).practice).toHaveLength(2);
 		expect(makePlan('morph', 9, 1).test).toHaveLength(9);
 		expect(makePlan('caricature', 9, 1).practice).toHaveLength(3);
 	});
@@ -238,5 +238,39 @@ describe('the trial loop', () => {
 		});
 		expect(row.stimulus).toBe(t.stimuli.map((s) => s.id).join('|'));
 		expect(row.at).toBe('2026-01-01T00:00:00.000Z');
+	});
+});
+
+describe('the networks in the class view’s shape', () => {
+	it('poolSide gives accuracy (and d′) per condition, and the morph curve with its boundary', async () => {
+		const { poolSide } = await import('$lib/experiments/network');
+		const trials = [
+			{ trial: 0, condition: 'upright', level: null, response: 'same', correct: true, value: 1, norm: null },
+			{ trial: 1, condition: 'upright', level: null, response: 'different', correct: true, value: 1, norm: null },
+			{ trial: 2, condition: 'inverted', level: null, response: 'same', correct: false, value: 1, norm: null },
+			{ trial: 3, condition: 'inverted', level: null, response: 'same', correct: true, value: 1, norm: null }
+		];
+		const inv = poolSide('inversion', 'softmax', { trials, thresholdDeg: 20, calibrationAccuracy: 1 });
+		expect(inv.values.find((v) => v.measure === 'accuracy' && v.condition === 'upright')?.value).toBe(1);
+		expect(inv.values.find((v) => v.measure === 'accuracy' && v.condition === 'inverted')?.value).toBe(0.5);
+		const morph = poolSide('morph', 'ArcFace', {
+			trials: [0, 0.5, 1].map((level, trial) => ({
+				trial,
+				condition: 'morph',
+				level,
+				response: level < 0.5 ? 'A' : 'B',
+				correct: null,
+				value: [1, 0.5, 0][trial],
+				norm: null
+			})),
+			thresholdDeg: null,
+			calibrationAccuracy: null
+		});
+		expect(morph.values.find((v) => v.measure === 'boundary')?.value).toBe(0.5);
+		expect(morph.morphCurve).toEqual([
+			{ level: 0, pA: 1 },
+			{ level: 0.5, pA: 0.5 },
+			{ level: 1, pA: 0 }
+		]);
 	});
 });

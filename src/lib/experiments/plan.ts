@@ -200,7 +200,7 @@ export function makePlan(experiment: ExperimentId, trials: number, orderSeed: nu
 	let test: Draft[];
 	const demo = trials < DEFAULT_TRIALS[experiment];
 	if (experiment === 'inversion') {
-		practice = inversionDrafts(ids, demo ? 4 : 6, practiceDraws, design);
+		practice = inversionDrafts(ids, demo ? 2 : 6, practiceDraws, design);
 		test = inversionDrafts(ids, Math.max(4, Math.round(trials / 4) * 4), testDraws, design);
 	} else if (experiment === 'morph') {
 		practice = morphDrafts(ids, demo ? 1 : 2, practiceDraws, true);
