@@ -246,8 +246,24 @@ describe('the networks in the class view’s shape', () => {
 		const { poolSide } = await import('$lib/experiments/network');
 		const trials = [
 			{ trial: 0, condition: 'upright', level: null, response: 'same', correct: true, value: 1, norm: null },
-			{ trial: 1, condition: 'upright', level: null, response: 'different', correct: true, value: 1, norm: null },
-			{ trial: 2, condition: 'inverted', level: null, response: 'same', correct: false, value: 1, norm: null },
+			{
+				trial: 1,
+				condition: 'upright',
+				level: null,
+				response: 'different',
+				correct: true,
+				value: 1,
+				norm: null
+			},
+			{
+				trial: 2,
+				condition: 'inverted',
+				level: null,
+				response: 'same',
+				correct: false,
+				value: 1,
+				norm: null
+			},
 			{ trial: 3, condition: 'inverted', level: null, response: 'same', correct: true, value: 1, norm: null }
 		];
 		const inv = poolSide('inversion', 'softmax', { trials, thresholdDeg: 20, calibrationAccuracy: 1 });

@@ -14,6 +14,8 @@ export const en = {
 	keysHint: (keys: string) => `Answer with the keys (${keys}) or tap the big buttons under the face.`,
 	length: (practice: string, test: string, minutes: string) =>
 		`${practice} practice trials with feedback, then ${test} measured trials without (${minutes}). Nothing is timed until you press Start.`,
+	lengthDemo: (practice: string, test: string) =>
+		`${practice} practice trials with feedback, then ${test} measured trials without. Nothing is timed until you press Start.`,
 	codeLabel: 'Participant code (optional)',
 	codeHint:
 		'No names: type a code your instructor gave you, or leave it empty for a random one. It lets you find your own dot in the class plot.',
@@ -161,6 +163,8 @@ export const zh: typeof en = {
 	keysHint: (keys: string) => `用按键作答（${keys}），或点按人脸下方的大按钮。`,
 	length: (practice: string, test: string, minutes: string) =>
 		`先做 ${practice} 个有反馈的练习试次，再做 ${test} 个无反馈的正式试次（${minutes}）。按“开始”之前不会计时。`,
+	lengthDemo: (practice: string, test: string) =>
+		`先做 ${practice} 个有反馈的练习试次，再做 ${test} 个无反馈的正式试次。按“开始”之前不会计时。`,
 	codeLabel: '被试编号（可不填）',
 	codeHint: '不要填姓名：输入教师给你的编号，或留空以生成随机编号。它让你在全班图中找到自己的点。',
 	start: '开始',
