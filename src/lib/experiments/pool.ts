@@ -147,7 +147,9 @@ export function summariseExperiment(
 export function measureOf(s: ExperimentSummary, measure: MeasureKey, condition: string): number {
 	if (measure === 'boundary' || measure === 'steepness') {
 		if (condition !== 'morph' || !s.morph || s.morph.fit.boundaryOutside) return NaN;
-		return measure === 'boundary' ? s.morph.fit.x0 : Math.abs(s.morph.fit.maxSlope);
+		if (measure === 'boundary') return s.morph.fit.x0;
+		// A participant whose labels switch all at once has no finite steepness (the penalty sets it).
+		return s.morph.fit.separated ? NaN : Math.abs(s.morph.fit.maxSlope);
 	}
 	const c = s.conditions.find((x) => x.condition === condition);
 	return c ? c[measure] : NaN;
@@ -230,4 +232,113 @@ export interface NetworkSide {
 	experiment: ExperimentId;
 	values: { measure: MeasureKey; condition: string; value: number }[];
 	morphCurve?: { level: number; pA: number }[];
+}
+
+/** A network's answer to one trial, in the shape of a student's row (the experiments' network code makes them). */
+export interface NetworkAnswerLike {
+	trial: number;
+	condition: string;
+	level: number | null;
+	response: string;
+	correct: boolean | null;
+	/** morph: the network's P(A) on that trial (used for its curve instead of the 0/1 label) */
+	value?: number;
+}
+
+/**
+ * The class view's network side from a network's answers to the measured trials: every measure the students
+ * have (RT excepted: a network has none), and for the morph its mean P(A) per level.
+ */
+export function networkSide(
+	label: string,
+	experiment: ExperimentId,
+	answers: readonly NetworkAnswerLike[]
+): NetworkSide {
+	const rows: TrialRow[] = answers.map((a) => ({
+		participant: label,
+		experiment,
+		session: 'network',
+		block: 'test',
+		trial: a.trial,
+		condition: a.condition,
+		stimulus: '',
+		level: a.level,
+		response: a.response,
+		correct: a.correct,
+		rtMs: NaN,
+		shownMs: null,
+		maskMs: null,
+		input: 'key',
+		at: ''
+	}));
+	const s = summariseExperiment(rows, experiment, label);
+	const values: NetworkSide['values'] = [];
+	for (const measure of MEASURES[experiment]) {
+		if (measure === 'medianRt') continue;
+		for (const c of s.conditions) {
+			const value = measureOf(s, measure, c.condition);
+			if (Number.isFinite(value)) values.push({ measure, condition: c.condition, value });
+		}
+	}
+	let morphCurve: NetworkSide['morphCurve'];
+	if (experiment === 'morph') {
+		// Boundary and steepness from the same logistic model as a student's, fitted to the network's P(A)
+		// on each trial (its labels alone would make every network a perfectly separated participant).
+		const graded = answers.filter(
+			(a) =>
+				a.condition === 'morph' && a.level !== null && Number.isFinite(a.level) && Number.isFinite(a.value)
+		);
+		if (graded.length) {
+			const fit = fitLogistic(
+				graded.map((a) => a.level as number),
+				graded.map((a) => a.value as number)
+			);
+			for (let i = values.length - 1; i >= 0; i--) {
+				if (values[i].measure === 'boundary' || values[i].measure === 'steepness') values.splice(i, 1);
+			}
+			if (!fit.boundaryOutside) {
+				values.push({ measure: 'boundary', condition: 'morph', value: fit.x0 });
+				values.push({ measure: 'steepness', condition: 'morph', value: Math.abs(fit.maxSlope) });
+			}
+		}
+		const by = new Map<number, number[]>();
+		for (const a of answers) {
+			if (a.condition !== 'morph' || a.level === null || !Number.isFinite(a.level)) continue;
+			const v = Number.isFinite(a.value) ? (a.value as number) : a.response === 'A' ? 1 : 0;
+			by.set(a.level, [...(by.get(a.level) ?? []), v]);
+		}
+		morphCurve = [...by]
+			.sort((x, y) => x[0] - y[0])
+			.map(([level, v]) => ({ level, pA: v.reduce((t, x) => t + x, 0) / v.length }));
+	}
+	return { label, experiment, values, morphCurve };
+}
+
+/**
+ * The class table, one line per student, experiment, measure and condition (then the class mean and its
+ * interval as participant '(class mean)'), for a spreadsheet. Cells: strings and finite numbers.
+ */
+export function classTable(pools: readonly ExperimentPool[]): {
+	header: string[];
+	rows: (string | number)[][];
+} {
+	const header = ['participant', 'experiment', 'measure', 'condition', 'value', 'n', 'ci_low', 'ci_high'];
+	const rows: (string | number)[][] = [];
+	for (const p of pools) {
+		for (const m of p.measures) {
+			for (const s of m.students)
+				rows.push([s.participant, p.experiment, m.measure, m.condition, s.value, 1, '', '']);
+			rows.push([
+				'(class mean)',
+				p.experiment,
+				m.measure,
+				m.condition,
+				m.ci.mean,
+				m.ci.n,
+				m.ci.low,
+				m.ci.high
+			]);
+		}
+	}
+	return { header, rows };
 }

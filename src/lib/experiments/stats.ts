@@ -279,9 +279,10 @@ export interface LogisticFit {
  * Fits P(y = 1 | x) = σ(b0 + b1·x) by Newton–Raphson (IRLS) on the log-likelihood plus a weak Gaussian
  * penalty −(b1·scale)²/(2·σ²) − b0²/(2·σ0²) (a ridge, i.e. a MAP estimate under a broad prior). The penalty
  * keeps the fit finite when the responses separate perfectly (a participant who never makes a "wrong"
- * label), where plain maximum likelihood has no finite slope; with σ = 10 and x on [0, 1] it moves an
+ * label), where plain maximum likelihood has no finite slope; with σ = 50 and x on [0, 1] it moves an
  * ordinary fit by far less than its standard error. Step halving keeps every step uphill.
- * `x` and `y` (0/1) are trial-wise; invalid pairs are dropped.
+ * `x` and `y` are trial-wise; y is a 0/1 answer, or a probability in [0, 1] (a network's P(A), fitted as a
+ * fractional response with the same likelihood); invalid pairs are dropped.
  */
 export function fitLogistic(
 	x: readonly number[],
@@ -291,7 +292,7 @@ export function fitLogistic(
 	const xs: number[] = [];
 	const ys: number[] = [];
 	for (let i = 0; i < Math.min(x.length, y.length); i++) {
-		if (Number.isFinite(x[i]) && (y[i] === 0 || y[i] === 1)) {
+		if (Number.isFinite(x[i]) && y[i] >= 0 && y[i] <= 1) {
 			xs.push(x[i]);
 			ys.push(y[i]);
 		}
@@ -318,7 +319,7 @@ export function fitLogistic(
 	const xMin = Math.min(...xs);
 	const xMax = Math.max(...xs);
 	const range = xMax - xMin || 1;
-	const sd1 = (opts.priorSd ?? 10) / range; // prior on b1, in units of the tested range
+	const sd1 = (opts.priorSd ?? 50) / range; // prior on b1, in units of the tested range
 	const sd0 = opts.interceptSd ?? 10 * (1 + Math.max(Math.abs(xMin), Math.abs(xMax)) / range);
 	const maxIter = opts.maxIter ?? 100;
 	const objective = (b0: number, b1: number) => {
@@ -328,7 +329,7 @@ export function fitLogistic(
 			// log σ(eta) and log(1 − σ(eta)) without overflow
 			const l1 = -Math.log1p(Math.exp(-Math.abs(eta))) + Math.min(0, eta);
 			const l0 = -Math.log1p(Math.exp(-Math.abs(eta))) + Math.min(0, -eta);
-			ll += ys[i] ? l1 : l0;
+			ll += ys[i] * l1 + (1 - ys[i]) * l0;
 		}
 		return ll - (b1 * b1) / (2 * sd1 * sd1) - (b0 * b0) / (2 * sd0 * sd0);
 	};
@@ -387,7 +388,7 @@ export function fitLogistic(
 		h00 += w;
 		h01 += w * xs[i];
 		h11 += w * xs[i] * xs[i];
-		if ((p > 0.5 ? 1 : 0) !== ys[i]) misfit++;
+		if (ys[i] !== 0.5 && p > 0.5 !== ys[i] > 0.5) misfit++;
 	}
 	const det = h00 * h11 - h01 * h01;
 	const v00 = h11 / det;

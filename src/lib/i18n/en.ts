@@ -1,5 +1,6 @@
 import { count } from './number';
 import { en as embed } from './sections/embed';
+import { en as classResults } from './sections/class-results';
 import { en as present } from './sections/present';
 import { en as faceGallery } from './sections/face-gallery';
 import { en as inversion } from './sections/inversion';
@@ -260,6 +261,7 @@ export const en = {
 	},
 	// Figures' and pages' own strings, one file each in ./sections
 	embed,
+	classResults,
 	present,
 	faceGallery,
 	inversion,

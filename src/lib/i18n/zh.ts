@@ -1,6 +1,7 @@
 import { count } from './number';
 import type { Messages } from './en';
 import { zh as embed } from './sections/embed';
+import { zh as classResults } from './sections/class-results';
 import { zh as present } from './sections/present';
 import { zh as faceGallery } from './sections/face-gallery';
 import { zh as inversion } from './sections/inversion';
@@ -253,6 +254,7 @@ export const zh: Messages = {
 	},
 	// Figures' and pages' own strings, one file each in ./sections
 	embed,
+	classResults,
 	present,
 	faceGallery,
 	inversion,
