@@ -10,8 +10,6 @@
 import { bestThreshold } from '$lib/metrics';
 import type { NuisanceLevels } from '$lib/faces';
 import { LEARNED, renderStimulus, type PlannedTrial, type Stimulus } from './plan';
-import type { NetworkSide as PoolNetworkSide } from './pool';
-import { byCondition, crossing, morphCurve, steepest } from './summary';
 import type { ExperimentId } from './types';
 
 /** One model's answer to the images of a request (row i = image i), as in the protocol's EmbeddedModel. */
@@ -150,29 +148,4 @@ function base(t: PlannedTrial, response: string, value: number, norm: number | n
 export function morphEnds(t: PlannedTrial): [number, number] {
 	const m = /^m(\d+)-(\d+)@/.exec(t.stimuli[0]?.id ?? '');
 	return m ? [Number(m[1]), Number(m[2])] : [0, 1];
-}
-
-/**
- * A network's results in the class view's shape (`pool.ts`'s NetworkSide): accuracy (and d′ for the
- * same/different task) per condition, and for the morph continuum its mean P(A) per level with the boundary
- * (where it crosses ½) and steepness (largest fall between neighbouring levels, per unit).
- */
-export function poolSide(experiment: ExperimentId, label: string, result: NetworkResult): PoolNetworkSide {
-	const conditions = [...new Set(result.trials.map((t) => t.condition))];
-	const values: PoolNetworkSide['values'] = [];
-	for (const s of byCondition(result.trials, conditions, experiment === 'inversion')) {
-		values.push({ measure: 'accuracy', condition: s.condition, value: s.accuracy });
-		if (experiment === 'inversion')
-			values.push({ measure: 'dPrime', condition: s.condition, value: s.dPrime });
-	}
-	if (experiment !== 'morph') return { label, experiment, values };
-	const curve = morphCurve(result.trials, (i) => result.trials[i].value);
-	values.push({ measure: 'boundary', condition: 'morph', value: crossing(curve) });
-	values.push({ measure: 'steepness', condition: 'morph', value: steepest(curve) });
-	return {
-		label,
-		experiment,
-		values,
-		morphCurve: curve.levels.map((level, i) => ({ level, pA: curve.pA[i] }))
-	};
 }

@@ -118,7 +118,7 @@ export const en = {
 		xAxis: 'Morph position (0 = A, 1 = B)',
 		chartDescription: (points: string, x0: string, nets: string) =>
 			`Line chart of the share of A answers along the continuum. You: ${points}; your fitted boundary at ${x0}. Networks: ${nets}.`,
-		netPart: (name: string, x0: string) => `${name} crosses 50 % at ${x0}`,
+		netPart: (name: string, x0: string) => `${name}’s fitted boundary at ${x0}`,
 		tableCaption: 'Category boundary and steepness',
 		boundary: 'Boundary (P(A) = ½)',
 		slope: 'Steepness (ΔP per unit)',
@@ -126,7 +126,7 @@ export const en = {
 		outside: 'outside the continuum',
 		separated: 'no mixed answers: steepness set by the fit’s prior',
 		slopeNote: (n: string) =>
-			`Your boundary and steepness come from a logistic fit to your ${n} answers; the steepness is the slope of the curve at the boundary. A network’s P(A) is its own classifier restricted to A and B (softmax over the two classes’ scores: xW + b for softmax, s·cos θ for ArcFace, without the margin); its boundary is where its mean P(A) crosses ½, its steepness the largest change between neighbouring steps.`,
+			`Your boundary and steepness come from a logistic fit to your ${n} answers; the steepness is the slope of the curve at the boundary. A network’s P(A) is its own classifier restricted to A and B (softmax over the two classes’ scores: xW + b for softmax, s·cos θ for ArcFace, without the margin); its boundary and steepness come from the same logistic, fitted to its P(A) on each trial.`,
 		compare:
 			'Beale & Keil (1995) found that people tell apart two morphs of familiar faces more easily when they lie on opposite sides of the boundary than when they lie on the same side: categorical perception. Does the margin make ArcFace’s boundary sharper than softmax’s? Compare the steepness column.'
 	},
@@ -262,7 +262,7 @@ export const zh: typeof en = {
 		xAxis: '变形位置（0 = A，1 = B）',
 		chartDescription: (points: string, x0: string, nets: string) =>
 			`沿连续体回答 A 的比例的折线图。你：${points}；你拟合的边界在 ${x0}。网络：${nets}。`,
-		netPart: (name: string, x0: string) => `${name} 在 ${x0} 处越过 50 %`,
+		netPart: (name: string, x0: string) => `${name} 拟合的边界在 ${x0}`,
 		tableCaption: '类别边界与陡峭程度',
 		boundary: '边界（P(A) = ½）',
 		slope: '陡峭程度（每单位 ΔP）',
@@ -270,7 +270,7 @@ export const zh: typeof en = {
 		outside: '在连续体之外',
 		separated: '没有混合的回答：陡峭程度由拟合的先验决定',
 		slopeNote: (n: string) =>
-			`你的边界和陡峭程度来自对你 ${n} 个回答的逻辑斯蒂拟合；陡峭程度是曲线在边界处的斜率。网络的 P(A) 是把它自己的分类器限制在 A 与 B 两类上（对两类得分做 softmax：softmax 模型用 xW + b，ArcFace 用不带间隔的 s·cos θ）；其边界是平均 P(A) 越过 ½ 的位置，陡峭程度是相邻两级之间的最大变化。`,
+			`你的边界和陡峭程度来自对你 ${n} 个回答的逻辑斯蒂拟合；陡峭程度是曲线在边界处的斜率。网络的 P(A) 是把它自己的分类器限制在 A 与 B 两类上（对两类得分做 softmax：softmax 模型用 xW + b，ArcFace 用不带间隔的 s·cos θ）；其边界和陡峭程度来自同一个逻辑斯蒂模型，对它在每个试次上的 P(A) 拟合。`,
 		compare:
 			'Beale 与 Keil（1995）发现，对于熟悉的人脸，两张变形图位于边界两侧时比位于同一侧时更容易区分：这就是范畴知觉。间隔是否让 ArcFace 的边界比 softmax 更陡？请比较“陡峭程度”一栏。'
 	},
