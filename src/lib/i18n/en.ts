@@ -12,6 +12,7 @@ import { en as slowMotion } from './sections/slow-motion';
 import { en as thetaDistribution } from './sections/theta-distribution';
 import { en as trainingCurves } from './sections/training-curves';
 import { en as glossary } from './sections/glossary';
+import { en as expRun } from './sections/experiments-run';
 
 /** English UI strings. The Chinese table must have exactly the same keys (checked by the type). */
 export const en = {
@@ -268,6 +269,7 @@ export const en = {
 	runBar,
 	faceGallery,
 	inversion,
+	expRun,
 	pairAngles,
 	replay,
 	backendChoice,

@@ -13,6 +13,7 @@ import { zh as slowMotion } from './sections/slow-motion';
 import { zh as thetaDistribution } from './sections/theta-distribution';
 import { zh as trainingCurves } from './sections/training-curves';
 import { zh as glossary } from './sections/glossary';
+import { zh as expRun } from './sections/experiments-run';
 
 /** 简体中文界面文字：键与英文表完全一致（由类型检查保证）。 */
 export const zh: Messages = {
@@ -261,6 +262,7 @@ export const zh: Messages = {
 	runBar,
 	faceGallery,
 	inversion,
+	expRun,
 	pairAngles,
 	replay,
 	backendChoice,

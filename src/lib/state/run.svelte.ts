@@ -18,6 +18,7 @@ import type {
 	OpenSetRequest
 } from '$lib/train/protocol';
 import type { TrainSettings } from '$lib/train/settings';
+import { EmbedRequests, type EmbedAnswer } from './embed-requests';
 
 export type HistoryPoint = { step: number; models: [ModelStats, ModelStats] };
 
@@ -51,6 +52,7 @@ export class LabRun {
 	/** A lazy run (lessons, embeds) waits for Train to be built; the lab's run is built on load. */
 	lazy = false;
 	private options: TrainerOptions;
+	private readonly embeds = new EmbedRequests((...r) => this.trainer.embedImages(...r));
 	/** what to do once the run being built is ready: 'start', or a number of steps */
 	private pending: 'start' | number | null = null;
 
@@ -88,6 +90,7 @@ export class LabRun {
 	}
 
 	private record(msg: FromWorker) {
+		if (msg.type === 'embeddings') this.embeds.receive(msg);
 		if (msg.type === 'ready') {
 			this.history = [];
 			this.recorded = [];
@@ -190,6 +193,12 @@ export class LabRun {
 		if (this.configured) this.trainer.evaluateOpenSet(request);
 	}
 
+	/** Raw images (count × size², in [0, 1]) through both models on the current weights; needs a ready run. */
+	embed(size: number, count: number, pixels: Float32Array): Promise<EmbedAnswer> {
+		if (!this.trainer.ready) return Promise.reject(new Error('the run is not built yet'));
+		return this.embeds.request(size, count, pixels);
+	}
+
 	/** Lose the backend on purpose (the lab's debug hook: tests and demos of the fallback). */
 	simulateBackendLoss() {
 		if (this.configured) this.trainer.simulateBackendLoss();
@@ -237,6 +246,7 @@ export class LabRun {
 	}
 
 	dispose() {
+		this.embeds.cancelAll('the run was closed');
 		this.pending = null;
 		this.configured = false;
 		this.trainer.dispose();

@@ -308,6 +308,13 @@ export class TrainerClient {
 		this.send({ type: 'evaluate-open-set', ...(request ? { request } : {}) });
 	}
 
+	/** Raw images through both models (answer: an `embeddings` message with the same id, via onmessage). */
+	embedImages(id: number, size: number, count: number, pixels: Float32Array): void {
+		this.connect().postMessage({ type: 'embed-images', id, size, count, pixels } satisfies ToWorker, [
+			pixels.buffer
+		]);
+	}
+
 	/** Lose the WebGL context for real (tests and classroom demos of the backend fallback). */
 	simulateBackendLoss(): void {
 		this.send({ type: 'simulate-backend-loss' });

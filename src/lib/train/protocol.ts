@@ -58,7 +58,12 @@ export type ToWorker =
 	 * both models, on the current weights, on the unseen identities (rendered once per data settings) and on
 	 * held-out faces of the training identities: answered by `open-set-evaluation`
 	 */
-	| { type: 'evaluate-open-set'; request?: OpenSetRequest };
+	| { type: 'evaluate-open-set'; request?: OpenSetRequest }
+	/**
+	 * `count` raw images (count × size², values in [0, 1], at the run's image size) through both models on
+	 * the current weights, nothing trained: answered by `embeddings` with the same `id` (embed.ts)
+	 */
+	| { type: 'embed-images'; id: number; size: number; count: number; pixels: Float32Array };
 
 // ---------------------------------------------------------------- worker → UI
 
@@ -228,6 +233,26 @@ export interface InvertedEvaluation {
 	samples: FaceSample[];
 }
 
+/** What one model makes of the images of an `embed-images` request (row i = image i). */
+export interface EmbeddedModel {
+	/** 2-D features, count × 2 row-major */
+	features: Float32Array;
+	/** cos θ_j to every class centre, count × classes */
+	cos: Float32Array;
+	/** the scores the model classifies by: xW + b (softmax), else s·cos θ_j with no margin; count × classes */
+	scores: Float32Array;
+}
+
+/** The answer to `embed-images`: `models` null (and `error` set) when the request was malformed. */
+export interface Embeddings {
+	id: number;
+	step: number;
+	count: number;
+	classes: number;
+	models: [EmbeddedModel, EmbeddedModel] | null;
+	error?: string;
+}
+
 export type FromWorker =
 	| { type: 'progress'; done: number; total: number }
 	/**
@@ -272,7 +297,6 @@ export type FromWorker =
 	/** no backend left to train on */
 	| { type: 'backend-lost'; backend: BackendName; reason: string }
 	| { type: 'error'; message: string }
-	/** answer to `inspect`; null when the model's loss has no class centres to walk through (triplet) */
 	/**
 	 * answer to `inspect`; null when the model's loss has no class centres to walk through (triplet,
 	 * `unavailable: 'no-centres'`) or the features are not 2-D (`unavailable: 'dimension'`)
@@ -286,7 +310,8 @@ export type FromWorker =
 			unavailable?: 'no-centres' | 'dimension';
 	  }
 	| ({ type: 'inverted-evaluation' } & InvertedEvaluation)
-	| ({ type: 'open-set-evaluation' } & OpenSetEvaluation);
+	| ({ type: 'open-set-evaluation' } & OpenSetEvaluation)
+	| ({ type: 'embeddings' } & Embeddings);
 
 /** Most stats and snapshot messages a second while training. */
 export const MAX_UPDATES_PER_SEC = 10;
@@ -329,6 +354,8 @@ export function parseToWorker(data: unknown): ToWorker | null {
 				Number.isFinite(msg.index)
 				? (data as ToWorker)
 				: null;
+		case 'embed-images':
+			return isEmbedRequest(data) ? (data as ToWorker) : null;
 		case 'step':
 			return typeof msg.n === 'number' && Number.isFinite(msg.n) ? (data as ToWorker) : null;
 		case 'restore':
@@ -336,4 +363,14 @@ export function parseToWorker(data: unknown): ToWorker | null {
 		default:
 			return null;
 	}
+}
+
+function isEmbedRequest(data: object): boolean {
+	const m = data as { id?: unknown; size?: unknown; count?: unknown; pixels?: unknown };
+	return (
+		Number.isFinite(m.id) &&
+		Number.isFinite(m.size) &&
+		Number.isFinite(m.count) &&
+		m.pixels instanceof Float32Array
+	);
 }

@@ -10,6 +10,7 @@
 
 import type { FaceDataset } from '$lib/faces';
 import { rankBackends } from './backend';
+import { embeddingsMessage } from './embed';
 import { Engine, type Pair } from './engine';
 import { IDLE_BEFORE_MEASURE_MS, IdleBench, bestPerBackend, startOrder, switchTarget } from './idle-bench';
 import { inspectionMessage, invertedMessage } from './inspect';
@@ -368,6 +369,8 @@ export class TrainingSession {
 				return this.answer(invertedMessage);
 			case 'evaluate-open-set':
 				return this.answer((e, d) => openSetPlan(e, d, this.unseen, msg.request));
+			case 'embed-images':
+				return this.answer((e, d) => embeddingsMessage(e, d, msg));
 			case 'simulate-backend-loss':
 				// a real context loss on WebGL (the event arrives asynchronously); elsewhere the next tick fails
 				if (!this.backends.loseContext()) this.watch.lost = true;
