@@ -8,121 +8,22 @@
  * the first step: the run starts on WASM and the backends are timed while the session is idle (idle-bench.ts).
  */
 
-import type { FaceDataset } from '$lib/faces';
 import { rankBackends } from './backend';
 import { embeddingsMessage } from './embed';
-import { Engine, type Pair } from './engine';
-import { IDLE_BEFORE_MEASURE_MS, IdleBench, bestPerBackend, startOrder, switchTarget } from './idle-bench';
+import { IDLE_BEFORE_MEASURE_MS, bestPerBackend, startOrder, switchTarget } from './idle-bench';
 import { inspectionMessage, invertedMessage } from './inspect';
-import { openSetPlan, readyMessage, runStaged, UnseenCache, type StagedAnswer } from './open-set';
-import type { Weights } from './model';
-import { Pacer } from './pace';
-import {
-	MAX_UPDATES_PER_SEC,
-	type BackendChoice,
-	type BackendSpeed,
-	type FromWorker,
-	type ToWorker
-} from './protocol';
-import { keepFinite, reportMessages } from './report';
-import {
-	channelScheduler,
-	reasonOf,
-	realBackends,
-	type BackendOps,
-	type Scheduler,
-	type SessionOptions
-} from './session-deps';
+import { openSetPlan, readyMessage } from './open-set';
+import { MAX_UPDATES_PER_SEC, type BackendChoice, type ToWorker } from './protocol';
+import { keepFinite } from './report';
+import { reasonOf } from './session-deps';
 import { validateSettings, type TrainSettings } from './settings';
 import { backendNames, type BackendName } from './types';
-import { BackendWatch, DataCache } from './worker-parts';
 
 export const TICK_MS = 20;
-export const WEIGHTS_EVERY_MS = 1000;
+export { WEIGHTS_EVERY_MS } from './session-core';
+import { SessionCore } from './session-core';
 
-export class TrainingSession {
-	/** the settings of the current run (validated), null before the first configure */
-	settings: TrainSettings | null = null;
-	readonly data: DataCache;
-	/** the unseen identities' faces for `evaluate-open-set`, rendered once per data settings */
-	readonly unseen = new UnseenCache();
-	engine: Engine | null = null;
-	/** the backend in use, null before the first configure */
-	backend: BackendName | null = null;
-	/** true while training (ticks are scheduled) */
-	running = false;
-	/** the training pace (`pace` messages) and the measured steps per second */
-	readonly pacer = new Pacer();
-	/** the last finite weights read back (and their step), for moving to another backend */
-	saved: { step: number; weights: Pair<Weights> } | null = null;
-
-	private readonly post: (m: FromWorker, transfer?: Transferable[]) => void;
-	private readonly schedule: Scheduler;
-	private readonly now: () => number;
-	private readonly backends: BackendOps;
-	private readonly watch = new BackendWatch();
-	private readonly failed = new Set<BackendName>();
-	private speeds: BackendSpeed[] = [];
-	private stopAt: number | null = null;
-	private msPerStep = 10;
-	private lastUpdate = -Infinity;
-	private lastWeightsAt = -Infinity;
-	private chain: Promise<void> = Promise.resolve();
-	private tickPending = false;
-	/** the backends still to measure in idle time (a first visit) */
-	readonly bench = new IdleBench();
-
-	constructor(options: SessionOptions) {
-		this.post = (m, transfer = []) => options.post(m, transfer);
-		this.schedule = options.schedule ?? channelScheduler();
-		this.now = options.now ?? (() => performance.now());
-		this.backends = options.backends ?? realBackends;
-		this.data = options.data ?? new DataCache();
-	}
-
-	/** Queues a message; the promise settles once it is handled (errors are posted, never thrown). */
-	handle(msg: ToWorker): Promise<void> {
-		// the user wants the worker now: a measurement under way gives up at its next chunk
-		if (
-			msg.type === 'start' ||
-			msg.type === 'step' ||
-			msg.type === 'inspect' ||
-			msg.type === 'evaluate-inverted'
-		)
-			this.bench.interrupt();
-		return this.enqueue(() => this.run(msg));
-	}
-
-	/** Settles once every message and tick queued so far is done. */
-	idle(): Promise<void> {
-		return this.chain;
-	}
-
-	private enqueue(job: () => Promise<void> | void): Promise<void> {
-		this.chain = this.chain.then(job).catch((e: unknown) => {
-			this.running = false;
-			this.post({ type: 'error', message: reasonOf(e) });
-		});
-		return this.chain;
-	}
-
-	/**
-	 * At most one tick waiting: now (through the scheduler), or after `delayMs` (a paced wait). `replace`: this
-	 * one instead of a waiting one (a start does not wait for an idle measurement's delay).
-	 */
-	private scheduleTick(delayMs = 0, replace = false): void {
-		if (this.tickPending && !replace) return;
-		this.tickPending = true;
-		this.schedule(
-			() =>
-				void this.enqueue(() => {
-					this.tickPending = false;
-					return this.tick();
-				}),
-			delayMs
-		);
-	}
-
+export class TrainingSession extends SessionCore {
 	private async pickBackend(s: TrainSettings, choice: BackendChoice): Promise<void> {
 		if (this.backend) return;
 		if (this.backends.measure) {
@@ -146,77 +47,8 @@ export class TrainingSession {
 		this.watch.watch();
 	}
 
-	private build(weights?: Pair<Weights>, step = 0): void {
-		if (!this.data.current || !this.settings) return;
-		const old = this.engine;
-		this.engine = null;
-		try {
-			old?.dispose();
-		} catch {
-			// tensors of a lost backend cannot always be freed
-		}
-		this.engine = new Engine(this.data.current, this.settings, { weights, step });
-		this.lastWeightsAt = -Infinity;
-	}
-
-	private postState(): void {
-		this.post({ type: 'state', running: this.running, step: this.engine?.steps ?? 0 });
-	}
-
-	/** Evaluates, posts stats and a snapshot, and now and then keeps a copy of the weights. */
-	private async publish(): Promise<void> {
-		try {
-			await this.publishNow();
-		} catch (e) {
-			await this.switchBackend(reasonOf(e));
-			await this.publishNow();
-		}
-	}
-
-	private async publishNow(): Promise<void> {
-		const e = this.engine;
-		if (!e) return;
-		const evals = await this.watch.guard(e.evaluateAsync());
-		const testY = this.data.current?.testY ?? [];
-		const dim = e.shape.featureDim;
-		const [stats, snapshot, transfer] = reportMessages(
-			evals,
-			e.runners,
-			e.steps,
-			this.pacer.rate,
-			testY,
-			dim
-		);
-		this.post(stats);
-		this.post(snapshot, transfer);
-		this.lastUpdate = this.now();
-		if (this.now() - this.lastWeightsAt > WEIGHTS_EVERY_MS) {
-			this.lastWeightsAt = this.now();
-			const weights = keepFinite(await this.watch.guard(e.readWeights()), this.saved?.weights ?? null);
-			if (weights) this.saved = { step: e.steps, weights };
-		}
-	}
-
-	/** Posts the answer of a read-only job; on a backend failure moves to the next backend and tries again. */
-	private async answer(
-		job: (e: Engine, d: FaceDataset) => Promise<[FromWorker, ArrayBuffer[]] | StagedAnswer>
-	): Promise<void> {
-		const once = async () => {
-			if (!this.engine || !this.data.current) return;
-			const got = await this.watch.guard(job(this.engine, this.data.current));
-			if (Array.isArray(got)) this.post(...got);
-			else runStaged(got, (stage) => void this.enqueue(stage), this.post);
-		};
-		try {
-			await once();
-		} catch (e) {
-			await this.switchBackend(reasonOf(e));
-			await once();
-		}
-	}
-
 	/** Moves the run to the next backend after a failure, from the last weights read back. */
-	private async switchBackend(reason: string): Promise<void> {
+	protected async switchBackend(reason: string): Promise<void> {
 		const from = this.backend ?? 'cpu';
 		this.failed.add(from);
 		const ranked = [...rankBackends(this.speeds), ...backendNames].filter((b) => !this.failed.has(b));
@@ -227,9 +59,7 @@ export class TrainingSession {
 			}
 			this.backend = next;
 			this.watch.watch();
-			const flags = this.engine?.runners.map((r) => ({ paused: r.paused, diverged: r.diverged }));
-			this.build(this.saved?.weights, this.saved?.step ?? 0);
-			this.engine?.runners.forEach((r, i) => Object.assign(r, flags?.[i]));
+			this.rebuildKeeping(this.saved?.weights, this.saved?.step ?? 0);
 			this.post({ type: 'backend-changed', from, to: next, reason });
 			return;
 		}
@@ -238,7 +68,7 @@ export class TrainingSession {
 		this.postState();
 	}
 
-	private async tick(): Promise<void> {
+	protected async tick(): Promise<void> {
 		const engine = this.engine;
 		if (!this.running && engine && this.bench.pending) return this.measureIdle();
 		if (!this.running || !engine) return;
@@ -272,13 +102,13 @@ export class TrainingSession {
 	}
 
 	/** Measure the backends once the session has been idle a while (nothing happens if all are measured). */
-	private idleLater(): void {
+	protected idleLater(): void {
 		if (this.bench.pending && !this.running && this.backends.measure)
 			this.scheduleTick(IDLE_BEFORE_MEASURE_MS, true);
 	}
 
 	/** One backend measured in idle time; after the last, the run moves to a clearly faster one, if any. */
-	private async measureIdle(): Promise<void> {
+	protected async measureIdle(): Promise<void> {
 		const s = this.settings;
 		const current = this.backend;
 		const measure = this.backends.measure;
@@ -298,7 +128,7 @@ export class TrainingSession {
 	}
 
 	/** Moves the run to a faster backend with its current weights (not a failure: nothing is lost). */
-	private async moveTo(next: BackendName): Promise<void> {
+	protected async moveTo(next: BackendName): Promise<void> {
 		const e = this.engine;
 		if (!e) return;
 		const weights = keepFinite(await this.watch.guard(e.readWeights()), this.saved?.weights ?? null);
@@ -310,13 +140,11 @@ export class TrainingSession {
 		this.backend = next;
 		this.watch.watch();
 		this.saved = { step: e.steps, weights };
-		const flags = e.runners.map((r) => ({ paused: r.paused, diverged: r.diverged }));
-		this.build(weights, e.steps);
-		this.engine?.runners.forEach((r, i) => Object.assign(r, flags[i]));
+		this.rebuildKeeping(weights, e.steps);
 		await this.publish();
 	}
 
-	private async run(msg: ToWorker): Promise<void> {
+	protected async run(msg: ToWorker): Promise<void> {
 		switch (msg.type) {
 			case 'configure':
 				return this.configure(validateSettings(msg.settings), msg.backend ?? 'auto', msg.wasmPath);
@@ -378,7 +206,7 @@ export class TrainingSession {
 		}
 	}
 
-	private async configure(s: TrainSettings, choice: BackendChoice, wasmPath?: string): Promise<void> {
+	protected async configure(s: TrainSettings, choice: BackendChoice, wasmPath?: string): Promise<void> {
 		this.running = false;
 		this.settings = s;
 		if (!this.backend) this.backends.configureWasm(wasmPath);
