@@ -72,9 +72,14 @@ export function featureView(
 	centres: Float32Array,
 	rows: number,
 	normalised: boolean,
-	previous: Projection | null = null
+	previous: Projection | null = null,
+	/** the snapshot's D, when it says; else read from the lengths */
+	knownDim?: number
 ): FeatureView {
-	const dim = featureDim(features.length, rows);
+	const dim =
+		knownDim && Number.isInteger(knownDim) && knownDim >= 2 && features.length === rows * knownDim
+			? knownDim
+			: featureDim(features.length, rows);
 	if (dim === 2) return { kind: 'circle', dim, view: circleView(features, centres, normalised) };
 	if (dim === 3) return { kind: 'sphere', dim, points: toLonLat(features), centres: toLonLat(centres) };
 	const projection = principalPlane(features, dim, { unit: normalised, previous });

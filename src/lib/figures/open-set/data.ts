@@ -113,7 +113,9 @@ export function tableRows(t: Strings, columns: Column[]): { label: string; cells
 			cells: cell((r) => rateCell(pointAt(r.verification.tarAtFar, f), t.notEnough))
 		});
 	}
-	const ks = [...new Set(reports.flatMap((r) => r?.identification.map((i) => i.k) ?? []))].sort((a, b) => a - b);
+	const ks = [...new Set(reports.flatMap((r) => r?.identification.map((i) => i.k) ?? []))].sort(
+		(a, b) => a - b
+	);
 	for (const k of ks) {
 		rows.push({
 			label: t.rowRank1(k),

@@ -4,7 +4,8 @@ import { count } from '../number';
 export const en = {
 	sphereLabel: (title: string) =>
 		`${title}. A sphere you can turn: drag it, or focus it and use the arrow keys.`,
-	sphereHint: 'Drag the sphere sideways (with a mouse: any way), use the buttons, or focus it and press the arrow keys. Faint points are on the far side.',
+	sphereHint:
+		'Drag the sphere sideways (with a mouse: any way), use the buttons, or focus it and press the arrow keys. Faint points are on the far side.',
 	sphereRotation: (lon: string, lat: string) => `View centred on longitude ${lon}°, latitude ${lat}°`,
 	sphereReset: 'Front view',
 	turnLeft: 'Turn the sphere left',
@@ -19,14 +20,15 @@ export const en = {
 	projectionUnit:
 		'Normalised losses: unit features, so a point inside the dashed circle has part of its length off the page.',
 	repeats: (k: number) =>
-		`${count(k)} identities: the 8 colours and marker shapes repeat (identity 9 looks like 1, 17 like 1 and 9). The ticks mark the class-centre directions.`,
+		`${count(k)} identities: the 8 colours and marker shapes repeat (identity 9 looks like 1, 17 like 1 and 9).`,
 	panelDescription: (loss: string, acc: string, theta: string, n: number, dim: number, k: number) =>
 		`${loss}: ${count(n)} held-out faces of ${count(k)} identities, ${dim}-D features. Held-out accuracy ${acc}\u00a0%, mean angle to the own class centre ${theta}°.`
 };
 
 export const zh: typeof en = {
 	sphereLabel: (title: string) => `${title}。可以转动的球面：拖动它，或先聚焦再用方向键。`,
-	sphereHint: '左右拖动球面（用鼠标可向任意方向拖动）、点按钮，或聚焦后按方向键，都可以转动它。颜色较淡的点在球的背面。',
+	sphereHint:
+		'左右拖动球面（用鼠标可向任意方向拖动）、点按钮，或聚焦后按方向键，都可以转动它。颜色较淡的点在球的背面。',
 	sphereRotation: (lon: string, lat: string) => `视图中心：经度 ${lon}°，纬度 ${lat}°`,
 	sphereReset: '正面视图',
 	turnLeft: '向左转动球面',
@@ -39,7 +41,7 @@ export const zh: typeof en = {
 	projectionShort: (dim: number, share: string) => `${dim} 维 → 2 维投影，保留 ${share}\u00a0%`,
 	projectionUnit: '归一化的损失：特征是单位向量，落在虚线圆内的点有一部分长度不在这个平面上。',
 	repeats: (k: number) =>
-		`共 ${count(k)} 个身份：8 种颜色和标记形状循环使用（身份 9 与 1 看起来一样，17 与 1、9 一样）。短刻度标出各类中心的方向。`,
+		`共 ${count(k)} 个身份：8 种颜色和标记形状循环使用（身份 9 与 1 看起来一样，17 与 1、9 一样）。`,
 	panelDescription: (loss: string, acc: string, theta: string, n: number, dim: number, k: number) =>
 		`${loss}：${count(k)} 个身份的 ${count(n)} 张留出人脸，${dim} 维特征。留出集准确率 ${acc}\u00a0%，到本类中心的平均夹角 ${theta}°。`
 };

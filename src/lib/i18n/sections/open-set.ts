@@ -35,7 +35,7 @@ export const en = {
 	dirDescription: (parts: string) =>
 		`Detection-and-identification rate against false-positive identification rate, log axis. ${parts}`,
 	curvePart: (label: string, rate: string, at: string) => `${label}: ${rate} at ${at}.`,
-	tableCaption: 'Seen vs unseen people, both models',
+	tableCaption: (model: string) => `${model}: training people vs people never trained on`,
 	measure: 'Measure',
 	rowPeople: 'People / photos',
 	peopleCell: (ids: number, images: number) => `${count(ids)} / ${count(images)}`,
@@ -45,7 +45,8 @@ export const en = {
 	rowRank1: (k: number) => (k === 1 ? 'Rank-1, 1 photo enrolled' : `Rank-1, ${count(k)} photos enrolled`),
 	rank1Cell: (rate: string, correct: number, probes: number) =>
 		`${rate}\u00a0%\n${count(correct)} of ${count(probes)}`,
-	rowDir: (fpir: string, k: number) => `DIR at FPIR ${fpir} (${count(k)} photo${k === 1 ? '' : 's'} enrolled)`,
+	rowDir: (fpir: string, k: number) =>
+		`DIR at FPIR ${fpir} (${count(k)} photo${k === 1 ? '' : 's'} enrolled)`,
 	rowSearches: 'Gallery / mated / non-mated searches',
 	searchesCell: (gallery: number, mated: number, nonMated: number) =>
 		`${count(gallery)} / ${count(mated)} / ${count(nonMated)}`,
@@ -95,7 +96,7 @@ export const zh: typeof en = {
 	rocDescription: (parts: string) => `ROC 曲线，FAR 用对数坐标。${parts}`,
 	dirDescription: (parts: string) => `检测并识别率（DIR）随误识率（FPIR）的变化，对数坐标。${parts}`,
 	curvePart: (label: string, rate: string, at: string) => `${label}：在 ${at} 时为 ${rate}。`,
-	tableCaption: '见过的人与没见过的人，两个模型',
+	tableCaption: (model: string) => `${model}：训练中的人与从未见过的人`,
 	measure: '指标',
 	rowPeople: '人数 / 照片数',
 	peopleCell: (ids: number, images: number) => `${count(ids)} / ${count(images)}`,
