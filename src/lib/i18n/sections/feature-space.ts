@@ -14,8 +14,8 @@ export const en = {
 	tiltDown: 'Tilt the sphere down',
 	sphereRaw:
 		'Softmax’s 3-D features are drawn by direction only: their lengths, which vary, are not shown on the sphere.',
-	projection: (dim: number, share: string) =>
-		`A projection, not the whole space: the ${dim}-D features on their two principal directions (uncentred PCA), which keep ${share}\u00a0% of Σ‖x‖². Angles between the points on the page are not the true angles.`,
+	projection: (dim: number) =>
+		`A projection, not the whole space: the ${dim}-D features on their two principal directions (uncentred PCA: the plane through the origin that keeps the most of Σ‖x‖²; each panel says how much). Angles between the points on the page are not the true angles.`,
 	projectionShort: (dim: number, share: string) => `${dim}-D → 2-D projection, keeps ${share}\u00a0%`,
 	projectionUnit:
 		'Normalised losses: unit features, so a point inside the dashed circle has part of its length off the page.',
@@ -36,8 +36,8 @@ export const zh: typeof en = {
 	tiltUp: '向上倾斜球面',
 	tiltDown: '向下倾斜球面',
 	sphereRaw: 'softmax 的三维特征在球面上只按方向画出：它们长短不一，长度在球面上看不到。',
-	projection: (dim: number, share: string) =>
-		`这是投影，不是整个空间：把 ${dim} 维特征投到两个主方向上（不去均值的 PCA），保留了 Σ‖x‖² 的 ${share}\u00a0%。页面上点与点之间的角度并不是真实的夹角。`,
+	projection: (dim: number) =>
+		`这是投影，不是整个空间：把 ${dim} 维特征投到两个主方向上（不去均值的 PCA：过原点、保留 Σ‖x‖² 最多的平面；每个面板标出保留了多少）。页面上点与点之间的角度并不是真实的夹角。`,
 	projectionShort: (dim: number, share: string) => `${dim} 维 → 2 维投影，保留 ${share}\u00a0%`,
 	projectionUnit: '归一化的损失：特征是单位向量，落在虚线圆内的点有一部分长度不在这个平面上。',
 	repeats: (k: number) =>
