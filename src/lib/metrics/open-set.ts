@@ -22,7 +22,7 @@ import { hashSeed, Rng } from '$lib/faces/rng';
 import { checkLabels, groupByClass, rowCount, unitRows, type Numbers } from './input';
 import { pairAngles, sampleIndices } from './pairs';
 import { countBelow, sortAngles } from './rates';
-import { auc as aucOf, bestThreshold, tarAtFar, type BestThreshold } from './roc';
+import { auc as aucOf, bestThreshold, type BestThreshold } from './roc';
 
 /** The FAR targets of 1:1 verification. */
 export const FAR_TARGETS: readonly number[] = [1e-1, 1e-2, 1e-3];
@@ -85,7 +85,32 @@ export interface VerifyOptions {
 /** Log-spaced error rates from `lowest` (≥ 1e-6) to 1, `n` of them. */
 function logGrid(lowest: number, n: number): Float64Array {
 	const lo = Math.log10(Math.min(1, Math.max(1e-6, lowest)));
-	return Float64Array.from({ length: n }, (_, i) => 10 ** (lo + ((0 - lo) * i) / Math.max(1, n - 1)));
+	// the last power of ten rounds to 1.000000000000001 without the clamp
+	return Float64Array.from({ length: n }, (_, i) =>
+		Math.min(1, 10 ** (lo + ((0 - lo) * i) / Math.max(1, n - 1)))
+	);
+}
+
+/**
+ * `tarAtFar`'s operating point on arrays already ascending and finite (no re-check: the curves ask 40 times):
+ * the threshold is the (⌊target · N⌋ + 1)-th smallest negative angle, Infinity past the last.
+ */
+export function pointAt(
+	pos: Float64Array,
+	neg: Float64Array,
+	target: number
+): { threshold: number; rate: number; achieved: number } {
+	const N = neg.length;
+	let k = Math.floor(target * N);
+	while (k < N && (k + 1) / N <= target) k++;
+	while (k > 0 && k / N > target) k--;
+	const threshold = k < N ? neg[k] : Infinity;
+	const P = pos.length;
+	return {
+		threshold,
+		rate: P > 0 ? countBelow(pos, threshold) / P : 0,
+		achieved: N > 0 ? countBelow(neg, threshold) / N : 0
+	};
 }
 
 /** A copy of at most `max` of `values`, picked uniformly without replacement (seeded), in their order. */
@@ -102,18 +127,16 @@ export function verify(features: Numbers, labels: Numbers, opts: VerifyOptions):
 	const pos = sortAngles(pairs.positive);
 	const neg = sortAngles(pairs.negative);
 	const N = neg.length;
-	const point = (f: number): TargetPoint => {
-		if (!allowsTarget(N, f) || pos.length === 0)
-			return { target: f, rate: null, threshold: null, achieved: null };
-		const p = tarAtFar(pos, neg, f);
-		return { target: f, rate: p.tar, threshold: p.threshold, achieved: p.far };
-	};
+	const point = (f: number): TargetPoint =>
+		allowsTarget(N, f) && pos.length > 0
+			? { target: f, ...pointAt(pos, neg, f) }
+			: { target: f, rate: null, threshold: null, achieved: null };
 	const grid = logGrid(N > 0 ? 1 / N : 1, CURVE_POINTS);
 	const roc: RateCurve = { error: new Float64Array(grid.length), rate: new Float64Array(grid.length) };
 	grid.forEach((f, i) => {
-		const p = tarAtFar(pos, neg, f);
-		roc.error[i] = p.far;
-		roc.rate[i] = p.tar;
+		const p = pointAt(pos, neg, f);
+		roc.error[i] = p.achieved;
+		roc.rate[i] = p.rate;
 	});
 	return {
 		positive: subsample(pairs.positive, maxAngles, hashSeed(seed, 1)),
@@ -139,7 +162,8 @@ export interface Enrolment {
 }
 
 /**
- * Templates of `identities` from `k` images each, picked by a seeded shuffle of that identity's rows (stream
+ * Templates of `identities` from `k` images each (a mean shorter than 1e-9 per image, i.e. one that cancels,
+ * gives a zero template), picked by a seeded shuffle of that identity's rows (stream
  * hashSeed(seed, label), like `rank1Enrolled`). An identity with no rows throws.
  */
 export function enrol(
@@ -170,7 +194,9 @@ export function enrol(
 		let norm = 0;
 		for (let j = 0; j < dim; j++) norm += templates[g * dim + j] ** 2;
 		norm = Math.sqrt(norm);
-		if (norm > 0) for (let j = 0; j < dim; j++) templates[g * dim + j] /= norm;
+		// a mean that cancels (rounding leaves ~1e-16) stays zero rather than becoming a random direction
+		const inv = norm > 1e-9 * take ? 1 / norm : 0;
+		for (let j = 0; j < dim; j++) templates[g * dim + j] *= inv;
 	});
 	return { identities: ids, templates, k, used };
 }
@@ -262,9 +288,14 @@ export function identify(
 	const hit = sortAngles(hits);
 	const impostor = sortAngles(nonMated.angle);
 	const M = matedRows.length;
+	const none = new Float64Array(0);
 	const at = (f: number) => {
-		const t = tarAtFar([], impostor, f);
-		return { threshold: t.threshold, achieved: t.far, rate: M > 0 ? countBelow(hit, t.threshold) / M : 0 };
+		const t = pointAt(none, impostor, f);
+		return {
+			threshold: t.threshold,
+			achieved: t.achieved,
+			rate: M > 0 ? countBelow(hit, t.threshold) / M : 0
+		};
 	};
 	const point = (f: number): TargetPoint =>
 		allowsTarget(nImp, f) && M > 0

@@ -18,6 +18,8 @@ import { ENROL_K, openSetReport } from '$lib/metrics/open-set';
 import type { Engine } from './engine';
 import { buffersOf, SAMPLE_IDENTITIES } from './inspect';
 import type {
+	BackendName,
+	BackendSpeed,
 	DatasetInfo,
 	FaceSample,
 	FromWorker,
@@ -34,13 +36,30 @@ export const SEEN_IMAGES = 1280;
 /** Unseen identities whose images are only ever non-mated searches. */
 export const IMPOSTOR_IDENTITIES = N_UNSEEN / 2;
 
-/** What a run was built with, for the `ready` message. */
+/** What a run was built with. */
 export function datasetInfo(d: FaceDataset, engine: Engine): DatasetInfo {
 	return {
 		classes: engine.shape.classes,
 		dim: engine.shape.featureDim,
 		perIdentity: d.perIdentity,
 		requestedPerIdentity: d.requestedPerIdentity
+	};
+}
+
+/** The `ready` message of a built run. */
+export function readyMessage(
+	backend: BackendName,
+	speeds: BackendSpeed[],
+	d: FaceDataset | null,
+	engine: Engine | null
+): FromWorker {
+	return {
+		type: 'ready',
+		backend,
+		speeds,
+		nTrain: d?.nTrain ?? 0,
+		nTest: d?.nTest ?? 0,
+		dataset: d && engine ? datasetInfo(d, engine) : undefined
 	};
 }
 

@@ -11,7 +11,7 @@ import type { FaceDataset } from '$lib/faces';
 import { rankBackends } from './backend';
 import { Engine, type Pair } from './engine';
 import { inspectionMessage, invertedMessage } from './inspect';
-import { datasetInfo, openSetMessage, UnseenCache } from './open-set';
+import { openSetMessage, readyMessage, UnseenCache } from './open-set';
 import type { Weights } from './model';
 import { Pacer } from './pace';
 import {
@@ -300,14 +300,7 @@ export class TrainingSession {
 		await this.pickBackend(s, choice);
 		this.saved = null;
 		this.build();
-		this.post({
-			type: 'ready',
-			backend: this.backend ?? 'cpu',
-			speeds: this.speeds,
-			nTrain: this.data.current?.nTrain ?? 0,
-			nTest: this.data.current?.nTest ?? 0,
-			dataset: this.engine && this.data.current ? datasetInfo(this.data.current, this.engine) : undefined
-		});
+		this.post(readyMessage(this.backend ?? 'cpu', this.speeds, this.data.current, this.engine));
 		this.postState();
 		await this.publish();
 	}
