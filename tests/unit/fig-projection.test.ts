@@ -135,3 +135,34 @@ describe('toLonLat and featureDim', () => {
 		expect(featureDim(5, 5)).toBe(2);
 	});
 });
+
+describe('featureView', () => {
+	it('draws every D the lab offers, for K up to 256, with no NaN, even from diverged rows', async () => {
+		const { featureView } = await import('../../src/lib/figures/feature-circle/data');
+		const rng = new Rng(5);
+		for (const dim of [2, 3, 8, 16, 32, 64]) {
+			for (const k of [8, 256]) {
+				const rows = 300;
+				const f = Float32Array.from({ length: rows * dim }, () => rng.gaussian());
+				f[0] = NaN;
+				const c = Float32Array.from({ length: k * dim }, () => rng.gaussian());
+				for (const normalised of [true, false]) {
+					const v = featureView(f, c, rows, normalised, null, dim);
+					expect(v.dim).toBe(dim);
+					expect(v.kind).toBe(dim === 2 ? 'circle' : dim === 3 ? 'sphere' : 'projection');
+					if (v.kind === 'sphere') {
+						expect(v.points).toHaveLength(rows);
+						expect(v.points[0]).toBeNull();
+						expect(v.centres).toHaveLength(k);
+					} else {
+						expect(v.view.xy).toHaveLength(rows * 2);
+						expect(v.view.rays).toHaveLength(k * 2);
+						expect(Array.from(v.view.xy).every(Number.isFinite)).toBe(true);
+						expect(Array.from(v.view.rays).every(Number.isFinite)).toBe(true);
+						expect(Number.isFinite(v.view.extent) && v.view.extent > 0).toBe(true);
+					}
+				}
+			}
+		}
+	});
+});
