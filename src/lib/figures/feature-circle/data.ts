@@ -101,3 +101,37 @@ export function featureView(
 	}
 	return { kind: 'projection', dim, view: { xy, extent, rays, normalised }, projection };
 }
+
+/**
+ * Several feature sets of one model (e.g. upright and inverted faces) in one 2-D picture: the circle at D = 2,
+ * else all of them on the principal plane of the first set, so they stay comparable (a sphere is not drawn
+ * here; D = 3 is projected too).
+ */
+export function sharedViews(
+	sets: Float32Array[],
+	centres: Float32Array,
+	dim: number,
+	normalised: boolean
+): { views: CircleView[]; projection: Projection | null } {
+	if (dim <= 2) return { views: sets.map((f) => circleView(f, centres, normalised)), projection: null };
+	const projection = principalPlane(sets[0], dim, { unit: normalised });
+	const rays = project(centres, projection, { unit: true });
+	for (let j = 0; j < rays.length / 2; j++) {
+		const r = Math.hypot(rays[2 * j], rays[2 * j + 1]);
+		rays[2 * j] = r > 1e-9 ? rays[2 * j] / r : 0;
+		rays[2 * j + 1] = r > 1e-9 ? rays[2 * j + 1] / r : 0;
+	}
+	const views = sets.map((f) => {
+		const xy = project(f, projection, { unit: normalised });
+		let extent = 1.15;
+		if (!normalised && xy.length > 0) {
+			const norms = Array.from({ length: xy.length / 2 }, (_, i) =>
+				Math.hypot(xy[2 * i], xy[2 * i + 1])
+			).sort((a, b) => a - b);
+			const p98 = norms[Math.min(norms.length - 1, Math.floor(norms.length * 0.98))];
+			extent = p98 > 1e-6 && Number.isFinite(p98) ? p98 * 1.1 : 1;
+		}
+		return { xy, extent, rays: rays.slice(), normalised };
+	});
+	return { views, projection };
+}
