@@ -20,7 +20,7 @@ export const en = {
 	projectionUnit:
 		'Normalised losses: unit features, so a point inside the dashed circle has part of its length off the page.',
 	repeats: (k: number) =>
-		`${count(k)} identities: the 8 colours and marker shapes repeat (identity 9 looks like 1, 17 like 1 and 9).`,
+		`${count(k)} identities: the 8 colours and marker shapes repeat (identity 9 looks like 1, 17 like 1 and 9).${k > 16 ? ' Past 16 identities the class-centre directions are short ticks at the rim, unlabelled.' : ''}`,
 	panelDescription: (loss: string, acc: string, theta: string, n: number, dim: number, k: number) =>
 		`${loss}: ${count(n)} held-out faces of ${count(k)} identities, ${dim}-D features. Held-out accuracy ${acc}\u00a0%, mean angle to the own class centre ${theta}°.`
 };
@@ -41,7 +41,7 @@ export const zh: typeof en = {
 	projectionShort: (dim: number, share: string) => `${dim} 维 → 2 维投影，保留 ${share}\u00a0%`,
 	projectionUnit: '归一化的损失：特征是单位向量，落在虚线圆内的点有一部分长度不在这个平面上。',
 	repeats: (k: number) =>
-		`共 ${count(k)} 个身份：8 种颜色和标记形状循环使用（身份 9 与 1 看起来一样，17 与 1、9 一样）。`,
+		`共 ${count(k)} 个身份：8 种颜色和标记形状循环使用（身份 9 与 1 看起来一样，17 与 1、9 一样）。${k > 16 ? '超过 16 个身份时，各类中心方向画成边缘上不带标号的短刻度。' : ''}`,
 	panelDescription: (loss: string, acc: string, theta: string, n: number, dim: number, k: number) =>
 		`${loss}：${count(k)} 个身份的 ${count(n)} 张留出人脸，${dim} 维特征。留出集准确率 ${acc}\u00a0%，到本类中心的平均夹角 ${theta}°。`
 };
