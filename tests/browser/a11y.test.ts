@@ -104,6 +104,7 @@ const formulaFigures = ['decision-margins', 'face-gallery', 'target-logits'];
 const runFigures = [
 	'feature-circle',
 	'inversion',
+	'open-set',
 	'pair-angles',
 	'replay',
 	'slow-motion',
@@ -123,6 +124,7 @@ const checked = [
 	...[...formulaFigures, ...runFigures].map((n) => `/figures/${n}/?lang=en`),
 	'/figures/target-logits/?lang=zh',
 	'/figures/pair-angles/?lang=zh',
+	'/figures/open-set/?lang=zh',
 	...both('/embed/target-logits/'),
 	...both('/embed/training-curves/'),
 	...both('/embed/lesson/margins/')

@@ -14,6 +14,8 @@ import { zh as thetaDistribution } from './sections/theta-distribution';
 import { zh as trainingCurves } from './sections/training-curves';
 import { zh as glossary } from './sections/glossary';
 import { zh as expRun } from './sections/experiments-run';
+import { zh as featureSpace } from './sections/feature-space';
+import { zh as openSet } from './sections/open-set';
 
 /** 简体中文界面文字：键与英文表完全一致（由类型检查保证）。 */
 export const zh: Messages = {
@@ -269,5 +271,7 @@ export const zh: Messages = {
 	slowMotion,
 	thetaDistribution,
 	trainingCurves,
-	glossary
+	glossary,
+	featureSpace,
+	openSet
 };
