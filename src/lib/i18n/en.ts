@@ -9,6 +9,7 @@ import { en as slowMotion } from './sections/slow-motion';
 import { en as thetaDistribution } from './sections/theta-distribution';
 import { en as trainingCurves } from './sections/training-curves';
 import { en as glossary } from './sections/glossary';
+import { en as homePage } from './sections/home';
 
 /** English UI strings. The Chinese table must have exactly the same keys (checked by the type). */
 export const en = {
@@ -267,7 +268,8 @@ export const en = {
 	slowMotion,
 	thetaDistribution,
 	trainingCurves,
-	glossary
+	glossary,
+	homePage
 };
 
 export type Messages = typeof en;
