@@ -23,8 +23,9 @@ export type ChartBox = {
 };
 
 export function chartBox(width: number, height: number, margin: Margin): ChartBox {
-	const right = width - margin.right;
-	const bottom = height - margin.bottom;
+	// Never a reversed plot area: a chart measured before layout (width 0) would draw negative-width rects.
+	const right = Math.max(margin.left, width - margin.right);
+	const bottom = Math.max(margin.top, height - margin.bottom);
 	return {
 		width,
 		height,

@@ -45,6 +45,7 @@ export const en = {
 		rightOption: 'right answer',
 		wrongOption: 'your answer, not right',
 		chooseFirst: 'Choose an option first.',
+		scrollsSideways: 'Wide content: scrolls sideways',
 		allFeedback: 'Why each option is right or wrong',
 		sources: 'Sources',
 		previous: 'Previous lesson',

@@ -45,6 +45,7 @@ export const zh: Messages = {
 		rightOption: '正确答案',
 		wrongOption: '你的答案，不正确',
 		chooseFirst: '请先选择一个选项。',
+		scrollsSideways: '内容较宽：可左右滚动',
 		allFeedback: '每个选项对在哪里、错在哪里',
 		sources: '参考文献',
 		previous: '上一课',
