@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -58,7 +58,7 @@ export async function serveStatic(dir: string, base = '/', opts: ServeOptions = 
 		for (const [name, value] of Object.entries(opts.headers ?? {})) res.setHeader(name, value);
 		files(req, res, () => {
 			res.statusCode = 404;
-			if (opts.notFound) {
+			if (opts.notFound && existsSync(join(dir, opts.notFound))) {
 				res.setHeader('content-type', 'text/html; charset=utf-8');
 				res.end(readFileSync(join(dir, opts.notFound)));
 			} else res.end('not found');

@@ -6,6 +6,10 @@ import { defaultSettings } from '$lib/train/settings';
 import { notFoundPage, script, sha256, style } from '../../scripts/not-found-page';
 import { en, zh } from '$lib/i18n/sections/home';
 import { renderAllLessons } from '../../scripts/katex-css';
+import { chartBox } from '$lib/figures/chart';
+import { turnBackBand, turnBackDeg } from '$lib/figures/target-logits/data';
+import { endLabelGap, endLabelSpace, spreadLabels } from '$lib/figures/training-curves/data';
+import { overflows } from '$lib/lessons/ui/scroll-cue';
 
 describe('quiz verdict', () => {
 	it('drops a leading word that repeats the verdict ("✓ Correct. Right." was shown)', () => {
@@ -74,5 +78,39 @@ describe('build/404.html (scripts/not-found-page.ts)', () => {
 		expect(policy).not.toContain('unsafe-inline');
 		expect(html).toContain(`<script>${script}</script>`);
 		expect(html).toContain(`<style>${style}</style>`);
+	});
+});
+
+describe('figure layout maths', () => {
+	it("lesson 10's shaded band never has a negative width, even in a chart measured before layout", () => {
+		const x = (box: ReturnType<typeof chartBox>) => (deg: number) =>
+			box.x[0] + ((deg - 0) / 180) * (box.x[1] - box.x[0]);
+		const turn = turnBackDeg(0.5);
+		// a chart 0 px wide (not laid out yet) had a reversed x range: width −20 − 66 … < 0
+		const tiny = chartBox(0, 300, { top: 16, right: 20, bottom: 58, left: 66 });
+		expect(tiny.innerWidth).toBeGreaterThanOrEqual(0);
+		expect(turnBackBand(x(tiny), turn, [0, 180])).toBeNull();
+		const band = turnBackBand(
+			x(chartBox(366, 300, { top: 16, right: 20, bottom: 58, left: 66 })),
+			turn,
+			[0, 180]
+		);
+		expect(band!.width).toBeGreaterThan(0);
+		expect(turnBackBand((d) => d, turn, [20, 100])).toBeNull();
+		expect(turnBackBand((d) => d, null, [0, 180])).toBeNull();
+	});
+	it('training-curve end labels: room for the widest, a line of the chart font apart', () => {
+		// "Softmax (L1)" in presenter mode's 24 px bold is about 160 px: the old estimate gave 116
+		expect(endLabelSpace([160, 90], 116)).toBeGreaterThanOrEqual(160 + 6);
+		expect(endLabelSpace([], 116)).toBe(116);
+		const gap = endLabelGap(24);
+		expect(gap).toBeGreaterThanOrEqual(24);
+		const [a, b] = spreadLabels([14, 14], gap, 14, 200);
+		expect(Math.abs(a - b)).toBeGreaterThanOrEqual(24);
+		expect(endLabelGap(NaN)).toBe(16);
+	});
+	it('a box overflows only when its content is wider than it', () => {
+		expect(overflows({ scrollWidth: 451, clientWidth: 366 })).toBe(true);
+		expect(overflows({ scrollWidth: 367, clientWidth: 366 })).toBe(false);
 	});
 });
