@@ -39,7 +39,7 @@ describe('issue 17 part B', () => {
 		const colours = await page
 			.locator('[data-home-panel]')
 			.evaluateAll((svgs) =>
-				svgs.map((s) => new Set([...s.querySelectorAll('path.mark')].map((p) => p.getAttribute('fill'))).size)
+				svgs.map((s) => new Set([...s.querySelectorAll('use')].map((u) => u.getAttribute('data-id'))).size)
 			);
 		expect(colours).toEqual([8, 8]);
 		// the three ways in come before the picture and the figure cards, and all fit the phone's first screen

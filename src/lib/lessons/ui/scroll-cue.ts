@@ -16,16 +16,23 @@ export function scrollCues(label: string): Attachment<HTMLElement> {
 	return (root) => {
 		const mark = () => {
 			for (const el of root.querySelectorAll<HTMLElement>(WIDE)) {
+				// A table keeps its own role and caption; an equation box becomes a named group (not a landmark
+				// region: a page has several, and landmarks must be unique).
+				const named = !(el instanceof HTMLTableElement);
 				if (overflows(el)) {
 					el.dataset.scrolls = 'true';
 					el.tabIndex = 0;
-					el.setAttribute('role', 'region');
-					el.setAttribute('aria-label', label);
+					if (named) {
+						el.setAttribute('role', 'group');
+						el.setAttribute('aria-label', label);
+					}
 				} else if (el.dataset.scrolls) {
 					delete el.dataset.scrolls;
 					el.removeAttribute('tabindex');
-					el.removeAttribute('role');
-					el.removeAttribute('aria-label');
+					if (named) {
+						el.removeAttribute('role');
+						el.removeAttribute('aria-label');
+					}
 				}
 			}
 		};
