@@ -1,6 +1,29 @@
 import adapter from '@sveltejs/adapter-static';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { writeFileSync } from 'node:fs';
 import { cspDirectives } from './security-headers.js';
+
+/**
+ * adapter-static, then build/404.html: the page static hosts send for a missing address. SvelteKit's own
+ * `fallback` page loads its scripts from absolute `/_app/…` paths, which break when the site lives under a
+ * sub-path, so the page is one self-contained file instead (scripts/not-found-page.ts explains it).
+ * @param {Parameters<typeof adapter>[0]} options
+ * @returns {import('@sveltejs/kit').Adapter}
+ */
+function staticWithNotFound(options) {
+	const inner = adapter(options);
+	return {
+		...inner,
+		name: 'adapter-static + 404.html',
+		async adapt(builder) {
+			await inner.adapt(builder);
+			const { runnerImport } = await import('vite');
+			const { module } = await runnerImport('./scripts/not-found-page.ts', { configFile: false });
+			writeFileSync(`${options?.pages ?? 'build'}/404.html`, module.notFoundPage());
+			builder.log.minor('Wrote 404.html');
+		}
+	};
+}
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -14,7 +37,7 @@ const config = {
 		handler(warning);
 	},
 	kit: {
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
+		adapter: staticWithNotFound({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		paths: { relative: true },
 		// Inline the (small, per-component) stylesheets into each page: 20-odd render-blocking CSS requests
 		// cost a slow phone several round trips before the first paint (Lighthouse FCP 2.5 s → see BENCHMARKS.md).

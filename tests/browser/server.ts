@@ -1,4 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import sirv from 'sirv';
 
@@ -16,6 +18,8 @@ export type ServeOptions = {
 	collect?: string;
 	/** a port to listen on (default: any free one); a test "redeploys" by serving again on the same port */
 	port?: number;
+	/** a file (under `dir`) sent with status 404 for a missing path, as GitHub Pages or Netlify send 404.html */
+	notFound?: string;
 };
 
 /**
@@ -54,7 +58,10 @@ export async function serveStatic(dir: string, base = '/', opts: ServeOptions = 
 		for (const [name, value] of Object.entries(opts.headers ?? {})) res.setHeader(name, value);
 		files(req, res, () => {
 			res.statusCode = 404;
-			res.end('not found');
+			if (opts.notFound && existsSync(join(dir, opts.notFound))) {
+				res.setHeader('content-type', 'text/html; charset=utf-8');
+				res.end(readFileSync(join(dir, opts.notFound)));
+			} else res.end('not found');
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(opts.port ?? 0, '127.0.0.1', resolve));

@@ -34,8 +34,9 @@ export function chartBox(width: number, height: number, margin: Margin, textScal
 		height += m(margin.top) + m(margin.bottom) - margin.top - margin.bottom;
 		margin = { top: m(margin.top), right: m(margin.right), bottom: m(margin.bottom), left: m(margin.left) };
 	}
-	const right = width - margin.right;
-	const bottom = height - margin.bottom;
+	// Never a reversed plot area: a chart measured before layout (width 0) would draw negative-width rects.
+	const right = Math.max(margin.left, width - margin.right);
+	const bottom = Math.max(margin.top, height - margin.bottom);
 	return {
 		width,
 		height,

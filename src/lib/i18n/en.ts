@@ -15,6 +15,7 @@ import { en as glossary } from './sections/glossary';
 import { en as expRun } from './sections/experiments-run';
 import { en as featureSpace } from './sections/feature-space';
 import { en as openSet } from './sections/open-set';
+import { en as homePage } from './sections/home';
 
 /** English UI strings. The Chinese table must have exactly the same keys (checked by the type). */
 export const en = {
@@ -50,6 +51,7 @@ export const en = {
 		rightOption: 'right answer',
 		wrongOption: 'your answer, not right',
 		chooseFirst: 'Choose an option first.',
+		scrollsSideways: 'Wide content: scrolls sideways',
 		allFeedback: 'Why each option is right or wrong',
 		sources: 'Sources',
 		previous: 'Previous lesson',
@@ -280,7 +282,8 @@ export const en = {
 	trainingCurves,
 	glossary,
 	featureSpace,
-	openSet
+	openSet,
+	homePage
 };
 
 export type Messages = typeof en;

@@ -16,6 +16,7 @@ import { zh as glossary } from './sections/glossary';
 import { zh as expRun } from './sections/experiments-run';
 import { zh as featureSpace } from './sections/feature-space';
 import { zh as openSet } from './sections/open-set';
+import { zh as homePage } from './sections/home';
 
 /** 简体中文界面文字：键与英文表完全一致（由类型检查保证）。 */
 export const zh: Messages = {
@@ -50,6 +51,7 @@ export const zh: Messages = {
 		rightOption: '正确答案',
 		wrongOption: '你的答案，不正确',
 		chooseFirst: '请先选择一个选项。',
+		scrollsSideways: '内容较宽：可左右滚动',
 		allFeedback: '每个选项对在哪里、错在哪里',
 		sources: '参考文献',
 		previous: '上一课',
@@ -273,5 +275,6 @@ export const zh: Messages = {
 	trainingCurves,
 	glossary,
 	featureSpace,
-	openSet
+	openSet,
+	homePage
 };

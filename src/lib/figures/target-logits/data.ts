@@ -68,3 +68,19 @@ export function valueDomain(curves: Curve[]): [number, number] {
 export function turnBackDeg(m2: number): number | null {
 	return m2 > 0 ? 180 - (m2 * 180) / Math.PI : null;
 }
+
+/**
+ * The shaded band past the turn-back angle, in pixels: from x(turnBack) to the right end of the range, never
+ * of negative width (a chart measured before layout can have its x range reversed) and null when the band
+ * is empty or not in range.
+ */
+export function turnBackBand(
+	x: (deg: number) => number,
+	turnBack: number | null,
+	range: [number, number]
+): { x: number; width: number } | null {
+	if (turnBack === null || !Number.isFinite(turnBack) || turnBack >= range[1]) return null;
+	const from = x(Math.max(range[0], turnBack));
+	const width = x(range[1]) - from;
+	return Number.isFinite(width) && width > 0 ? { x: from, width } : null;
+}

@@ -154,3 +154,18 @@ export function readoutIndex(history: readonly HistoryPoint[], step: number | nu
 	if (step === null || !Number.isFinite(step)) return history.length - 1;
 	return nearestIndex(history, step);
 }
+
+/**
+ * Room to the right of the plot for the direct end labels: the widest measured label (px) plus the 6 px
+ * offset and a little air, never less than `estimate` (used before the labels are measured). A fixed
+ * estimate let a projector's larger chart font spill the labels past the figure.
+ */
+export function endLabelSpace(widths: readonly number[], estimate: number): number {
+	const widest = Math.max(0, ...widths.filter(Number.isFinite));
+	return Math.max(estimate, Math.ceil(widest + 12));
+}
+
+/** Least vertical distance between two end labels: a line of the chart font, so they never overlap. */
+export function endLabelGap(fontPx: number): number {
+	return Math.max(16, Math.ceil((Number.isFinite(fontPx) ? fontPx : 13) * 1.2));
+}
