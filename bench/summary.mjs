@@ -1,6 +1,7 @@
 // Write BENCHMARKS.md from the newest file in bench/results/ (and list the earlier ones).
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { faultLines } from './faults.mjs';
+import { opensetLines } from './openset-part.mjs';
 
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const s = (x) => (Number.isFinite(x) ? (x / 1000).toFixed(1) : 'not reached');
@@ -26,7 +27,9 @@ export function writeSummary() {
 		'bundle',
 		'reliability',
 		'soak',
-		'deploy'
+		'deploy',
+		'openset',
+		'opensetPage'
 	]) {
 		const src = all.findLast((x) => x[key] && Object.keys(x[key]).length);
 		if (src) {
@@ -125,6 +128,7 @@ export function writeSummary() {
 		lines.push('');
 	}
 	lines.push(...faultLines(r.reliability, r.soak, dated, r.deploy));
+	lines.push(...opensetLines(r.openset, r.opensetPage, dated));
 	lines.push(
 		'## Earlier runs',
 		'',
