@@ -2,7 +2,13 @@
 declare global {
 	interface Window {
 		/** Test hooks, present only when the lab is opened with `?debug=1`. */
-		marginLab?: { loseBackend: () => void; tensors: () => number };
+		marginLab?: {
+			loseBackend: () => void;
+			tensors: () => number;
+			/** ask for an open-set evaluation; `openSet()` is its latest answer (null until it arrives) */
+			evaluateOpenSet: () => void;
+			openSet: () => import('$lib/train/protocol').OpenSetEvaluation | null;
+		};
 	}
 	namespace App {
 		// interface Error {}

@@ -18,6 +18,7 @@ function model(scale: number, up: number[], inv: number[]): InvertedModelEval {
 
 const ev: InvertedEvaluation = {
 	step: 100,
+	dim: 2,
 	size: 2,
 	labels: Int32Array.from([0, 1, 0, 1]),
 	models: [model(1, [0, 1, 0, 1], [1, 1, 0, 0]), model(1, [0, 1, 0, 0], [1, 0, 1, 0])],

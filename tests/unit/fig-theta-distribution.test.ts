@@ -32,7 +32,7 @@ function snapshot(step: number, anglesDeg: number[]): Snapshot {
 	});
 	const centres = new Float32Array([1, 0, 0, 1]);
 	const m = { features, featureNorms: new Float32Array(n), centres, centreNorms: new Float32Array(2) };
-	return { step, labels, models: [m, { ...m, features: features.map((v) => -v) }] };
+	return { step, dim: 2, labels, models: [m, { ...m, features: features.map((v) => -v) }] };
 }
 
 describe('theta-distribution data', () => {

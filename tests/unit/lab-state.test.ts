@@ -103,6 +103,7 @@ describe('CSV', () => {
 	it('writes one row per face and model with identities numbered 1–8', () => {
 		const snap = {
 			step: 7,
+			dim: 2,
 			labels: Int32Array.from([0, 7]),
 			models: [0, 1].map(() => ({
 				features: Float32Array.from([1, 0, 0, 2]),

@@ -47,6 +47,8 @@ function decodedValue(name: string, decoded: unknown, key: string): unknown {
 		mom: s.momentum,
 		n: s.perIdentity,
 		size: s.size,
+		ids: s.identities,
+		dim: s.dim,
 		seed: s.seed,
 		pace,
 		backend,

@@ -52,8 +52,8 @@ describe('TrainerClient: pace, inspection and the inversion test', () => {
 		expect(client.inspection).toBe(inspection);
 		const m = { uprightAcc: 0.99, invertedAcc: 0.31 } as InvertedModelEval;
 		const labels = new Int32Array(4);
-		reply({ type: 'inverted-evaluation', step: 3, size: 20, labels, models: [m, m], samples: [] });
-		expect(client.inverted).toEqual({ step: 3, size: 20, labels, models: [m, m], samples: [] });
+		reply({ type: 'inverted-evaluation', step: 3, dim: 2, size: 20, labels, models: [m, m], samples: [] });
+		expect(client.inverted).toEqual({ step: 3, dim: 2, size: 20, labels, models: [m, m], samples: [] });
 		reply({ type: 'ready', backend: 'cpu', speeds: [], nTrain: 10, nTest: 4 });
 		expect([client.inspection, client.inverted]).toEqual([null, null]);
 	});

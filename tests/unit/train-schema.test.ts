@@ -86,7 +86,7 @@ describe('settings schema', () => {
 
 	it('lists the sliders of each hide group and every URL key once', () => {
 		expect(slidersIn('optimizer')).toEqual(['lr', 'batchSize', 'momentum']);
-		expect(slidersIn('data')).toEqual(['perIdentity', 'size']);
+		expect(slidersIn('data')).toEqual(['perIdentity', 'size', 'identities', 'dim']);
 		expect(new Set(labKeys).size).toBe(labKeys.length);
 		for (const k of NUISANCE_KEYS) expect(labKeys).toContain(nuisanceSchema[k].key);
 	});

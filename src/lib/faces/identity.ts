@@ -4,8 +4,13 @@
  */
 import { Rng } from './rng';
 
+/** The identities the site shows by default: the first 8 of the pool. */
 export const N_IDENTITIES = 8;
 export const DEFAULT_IDENTITY_SEED = 7;
+/** Most training identities a run can have (the `ids` setting). */
+export const MAX_TRAIN_IDENTITIES = 256;
+/** Identities no model ever trains on, for the open-set tests. */
+export const N_UNSEEN = 64;
 
 /** [low, high] for each parameter; an identity picks a point inside every range. */
 export const PARAM_RANGES = {
@@ -91,4 +96,43 @@ export function makeIdentities(
 		chosen.push(best as Float64Array);
 	}
 	return chosen.map(paramsFromUnit);
+}
+
+const pools = new Map<number, FaceParams[]>();
+
+/**
+ * The whole pool of one identity seed: MAX_TRAIN_IDENTITIES + N_UNSEEN identities from one farthest-point
+ * sequence (`makeIdentities`), computed once per seed (≈ 0.3 s). Training identities are always a prefix of it
+ * (the first 8 are the site's 8 faces) and the unseen ones its tail, so the two sets are disjoint for every
+ * K ≤ MAX_TRAIN_IDENTITIES, and each unseen face was also chosen to lie away from every training face.
+ */
+export function identityPool(seed: number = DEFAULT_IDENTITY_SEED): readonly FaceParams[] {
+	let pool = pools.get(seed);
+	if (!pool) {
+		pool = makeIdentities(seed, MAX_TRAIN_IDENTITIES + N_UNSEEN);
+		if (pools.size > 4) pools.clear();
+		pools.set(seed, pool);
+	}
+	return pool;
+}
+
+/** Clamps a training-identity count into [2, MAX_TRAIN_IDENTITIES] (non-finite → N_IDENTITIES). */
+export function clampIdentityCount(k: number): number {
+	return Number.isFinite(k) ? Math.min(MAX_TRAIN_IDENTITIES, Math.max(2, Math.round(k))) : N_IDENTITIES;
+}
+
+/** The first `k` identities of the pool: the training identities of a run with `ids = k`. */
+export function trainIdentities(k: number, seed: number = DEFAULT_IDENTITY_SEED): FaceParams[] {
+	const n = clampIdentityCount(k);
+	// the site's 8 are drawn alone so a default run never pays for the whole pool
+	if (n <= N_IDENTITIES) return makeIdentities(seed, n);
+	return identityPool(seed).slice(0, n);
+}
+
+/** Pool positions of the unseen identities: MAX_TRAIN_IDENTITIES … MAX_TRAIN_IDENTITIES + N_UNSEEN − 1. */
+export const UNSEEN_OFFSET = MAX_TRAIN_IDENTITIES;
+
+/** The N_UNSEEN identities no run trains on (the pool's tail, whatever K is). */
+export function unseenIdentities(seed: number = DEFAULT_IDENTITY_SEED): FaceParams[] {
+	return identityPool(seed).slice(UNSEEN_OFFSET, UNSEEN_OFFSET + N_UNSEEN);
 }

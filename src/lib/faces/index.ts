@@ -7,9 +7,16 @@ import type { Rng } from './rng';
 export { hashSeed, Rng } from './rng';
 export {
 	averageFace,
+	clampIdentityCount,
 	DEFAULT_IDENTITY_SEED,
+	identityPool,
 	makeIdentities,
+	MAX_TRAIN_IDENTITIES,
 	N_IDENTITIES,
+	N_UNSEEN,
+	trainIdentities,
+	UNSEEN_OFFSET,
+	unseenIdentities,
 	PARAM_KEYS,
 	PARAM_RANGES,
 	paramsFromUnit,
@@ -32,10 +39,15 @@ export {
 } from './nuisance';
 export { renderFace, renderFaceInto } from './render';
 export {
+	budgetPerIdentity,
 	datasetImage,
 	DEFAULT_HELD_OUT,
 	generateDataset,
+	generateUnseen,
+	IMAGE_BUDGET,
 	makeDataset,
+	makeUnseen,
+	UNSEEN_PER_IDENTITY,
 	PER_IDENTITY_MAX,
 	PER_IDENTITY_MIN,
 	pixelStats,
@@ -45,7 +57,9 @@ export {
 	standardize,
 	type DatasetOptions,
 	type DatasetProgress,
-	type FaceDataset
+	type FaceDataset,
+	type UnseenOptions,
+	type UnseenSet
 } from './dataset';
 
 /** One gallery image: a fresh nuisance draw from `rng` applied to `identity`. */

@@ -137,6 +137,8 @@ export const en = {
 			data: 'Data',
 			perIdentity: 'Faces per identity',
 			size: 'Image size (pixels)',
+			identities: 'Training identities',
+			dim: 'Embedding dimension',
 			nuisance: 'Variation within an identity',
 			nuisanceNames: {
 				yaw: 'Pose (turn)',

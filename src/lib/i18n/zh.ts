@@ -130,6 +130,8 @@ export const zh: Messages = {
 			data: '数据',
 			perIdentity: '每个身份的人脸数',
 			size: '图像尺寸（像素）',
+			identities: '训练身份数',
+			dim: '嵌入维度',
 			nuisance: '同一身份内部的变化',
 			nuisanceNames: {
 				yaw: '姿态（转头）',

@@ -9,10 +9,13 @@ import { TrainerClient, type Snapshot, type TrainerOptions } from '$lib/train/cl
 import type {
 	FromWorker,
 	BackendChoice,
+	DatasetInfo,
 	Inspection,
 	InvertedEvaluation,
 	ModelIndex,
-	ModelStats
+	ModelStats,
+	OpenSetEvaluation,
+	OpenSetRequest
 } from '$lib/train/protocol';
 import type { TrainSettings } from '$lib/train/settings';
 
@@ -99,7 +102,7 @@ export class LabRun {
 			if (last?.step === msg.step) return;
 			this.history = thin([...this.history, { step: msg.step, models: msg.models }], MAX_HISTORY);
 		} else if (msg.type === 'snapshot') {
-			const snap: Snapshot = { step: msg.step, labels: msg.labels, models: msg.models };
+			const snap: Snapshot = { step: msg.step, dim: msg.dim, labels: msg.labels, models: msg.models };
 			const last = this.recorded.at(-1);
 			if (last && msg.step < last.step) this.recorded = [];
 			// Thinning shifts indices: keep a replay on the step it shows.
@@ -179,6 +182,14 @@ export class LabRun {
 		if (this.configured) this.trainer.evaluateInverted();
 	}
 
+	/**
+	 * Test both models on unseen people (open-set verification and identification) beside held-out faces of
+	 * the training identities, on the current weights (answer in `openSet`; `openSetPending` meanwhile).
+	 */
+	evaluateOpenSet(request?: OpenSetRequest) {
+		if (this.configured) this.trainer.evaluateOpenSet(request);
+	}
+
 	/** Lose the backend on purpose (the lab's debug hook: tests and demos of the fallback). */
 	simulateBackendLoss() {
 		if (this.configured) this.trainer.simulateBackendLoss();
@@ -209,6 +220,20 @@ export class LabRun {
 	}
 	get inverted(): InvertedEvaluation | null {
 		return this.trainer.inverted;
+	}
+	/** why `inspection` is null after an `inspect`: a loss without centres, or D > 2 */
+	get inspectionUnavailable(): 'no-centres' | 'dimension' | null {
+		return this.trainer.inspectionUnavailable;
+	}
+	get openSet(): OpenSetEvaluation | null {
+		return this.trainer.openSet;
+	}
+	get openSetPending(): boolean {
+		return this.trainer.openSetPending;
+	}
+	/** training identities K, feature dimension D and the faces per identity the run uses (after `ready`) */
+	get dataset(): DatasetInfo | null {
+		return this.trainer.dataset;
 	}
 
 	dispose() {

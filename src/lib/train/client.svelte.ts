@@ -13,6 +13,7 @@ import type {
 	BackendChoice,
 	BackendName,
 	BackendSpeed,
+	DatasetInfo,
 	DivergeReason,
 	FromWorker,
 	Inspection,
@@ -20,6 +21,8 @@ import type {
 	ModelIndex,
 	ModelSnapshot,
 	ModelStats,
+	OpenSetEvaluation,
+	OpenSetRequest,
 	ToWorker,
 	TrainSettings
 } from './protocol';
@@ -43,6 +46,8 @@ export interface TrainerOptions {
 
 export interface Snapshot {
 	step: number;
+	/** feature dimension D: each model's features are labels.length × dim, its centres K × dim */
+	dim: number;
 	labels: Int32Array;
 	models: [ModelSnapshot, ModelSnapshot];
 }
@@ -88,6 +93,14 @@ export class TrainerClient {
 	inspection = $state.raw<Inspection | null>(null);
 	/** the latest answer to `evaluateInverted` */
 	inverted = $state.raw<InvertedEvaluation | null>(null);
+	/** why the latest `inspect` answer is null: a loss without centres, or features that are not 2-D */
+	inspectionUnavailable = $state<'no-centres' | 'dimension' | null>(null);
+	/** the latest answer to `evaluateOpenSet` (null before the first and after a new run is built) */
+	openSet = $state.raw<OpenSetEvaluation | null>(null);
+	/** true from `evaluateOpenSet` until its answer (or an error) arrives */
+	openSetPending = $state(false);
+	/** the data and net shape of the current run (from `ready`) */
+	dataset = $state.raw<DatasetInfo | null>(null);
 
 	private worker: Worker | null = null;
 	private readonly options: TrainerOptions;
@@ -128,6 +141,9 @@ export class TrainerClient {
 				this.diverged = [null, null];
 				this.inspection = null;
 				this.inverted = null;
+				this.openSet = null;
+				this.openSetPending = false;
+				this.dataset = msg.dataset ?? null;
 				break;
 			case 'state':
 				this.running = msg.running;
@@ -144,7 +160,7 @@ export class TrainerClient {
 				];
 				break;
 			case 'snapshot':
-				this.snapshot = { step: msg.step, labels: msg.labels, models: msg.models };
+				this.snapshot = { step: msg.step, dim: msg.dim, labels: msg.labels, models: msg.models };
 				break;
 			case 'diverged': {
 				const next: [DivergeReason | null, DivergeReason | null] = [...this.diverged];
@@ -163,10 +179,18 @@ export class TrainerClient {
 				break;
 			case 'error':
 				this.error = msg.message;
+				this.openSetPending = false;
 				break;
 			case 'inspection':
 				this.inspection = msg.inspection;
+				this.inspectionUnavailable = msg.inspection ? null : (msg.unavailable ?? 'no-centres');
 				break;
+			case 'open-set-evaluation': {
+				const { type: _, ...evaluation } = msg;
+				this.openSet = evaluation;
+				this.openSetPending = false;
+				break;
+			}
 			case 'inverted-evaluation': {
 				const { type: _, ...evaluation } = msg;
 				this.inverted = evaluation;
@@ -240,6 +264,16 @@ export class TrainerClient {
 	/** Test both models on the held-out faces upright and upside down (answer in `inverted`). */
 	evaluateInverted(): void {
 		this.send({ type: 'evaluate-inverted' });
+	}
+
+	/**
+	 * Both models on people they never trained on, and on held-out faces of the training identities, on the
+	 * current weights (answer in `openSet`). Training goes on meanwhile (the worker pauses its ticks for the
+	 * analysis only).
+	 */
+	evaluateOpenSet(request?: OpenSetRequest): void {
+		this.openSetPending = true;
+		this.send({ type: 'evaluate-open-set', ...(request ? { request } : {}) });
 	}
 
 	/** Lose the WebGL context for real (tests and classroom demos of the backend fallback). */

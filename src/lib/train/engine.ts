@@ -5,6 +5,7 @@
  */
 
 import * as tf from '@tensorflow/tfjs';
+import { N_IDENTITIES } from '$lib/faces';
 import { lossInfo } from '$lib/margins/catalogue';
 import { classCentres, headMetrics } from './heads';
 import { Batches } from './batches';
@@ -16,6 +17,8 @@ import type { DivergeReason } from './types';
 /** The parts of a `FaceDataset` the engine uses. */
 export interface EngineData {
 	size: number;
+	/** training identities K (labels 0 … K − 1); default 8 */
+	classes?: number;
 	nTrain: number;
 	nTest: number;
 	trainX: Float32Array;
@@ -48,9 +51,9 @@ export interface ModelEval {
 	/** mean θ_y (radians) on the held-out set and on the training subset */
 	testThetaY: number;
 	trainThetaY: number;
-	/** held-out features, nTest × 2 row-major */
+	/** held-out features, nTest × D row-major */
 	features: Float32Array;
-	/** class centres, n × 2 row-major (row j = column j of W, or the triplet's class means) */
+	/** class centres, K × D row-major (row j = column j of W, or the triplet's class means) */
 	centres: Float32Array;
 }
 
@@ -89,7 +92,7 @@ export class Engine {
 		}
 		this.settings = settings;
 		this.size = data.size;
-		this.shape = netShape(data.size);
+		this.shape = netShape(data.size, data.classes ?? N_IDENTITIES, settings.dim);
 		this.stepCount = init.step ?? 0;
 		this.batches = new Batches(data.nTrain, settings.seed);
 		const { pixelMean: mean, pixelStd: std } = data;
@@ -121,7 +124,8 @@ export class Engine {
 
 	/**
 	 * New hyper-parameters that keep the weights: loss heads, learning rates, optimizer, momentum, batch size.
-	 * Returns false (and changes nothing) if the data or the seed differ: that needs a new engine.
+	 * Returns false (and changes nothing) if the data, the seed or the feature dimension differ: that needs a
+	 * new engine.
 	 */
 	update(settings: TrainSettings): boolean {
 		const s = this.settings;
@@ -129,6 +133,8 @@ export class Engine {
 			settings.seed === s.seed &&
 			settings.size === s.size &&
 			settings.perIdentity === s.perIdentity &&
+			settings.identities === s.identities &&
+			settings.dim === s.dim &&
 			JSON.stringify(settings.nuisance) === JSON.stringify(s.nuisance);
 		if (!sameData) return false;
 		this.settings = settings;

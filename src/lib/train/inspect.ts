@@ -154,14 +154,14 @@ export interface HeldOut {
 
 type Outgoing = [FromWorker, ArrayBuffer[]];
 
-const buffersOf = (arrays: unknown[]): ArrayBuffer[] => [
+export const buffersOf = (arrays: unknown[]): ArrayBuffer[] => [
 	...new Set(
 		arrays.filter((a): a is Float32Array => ArrayBuffer.isView(a)).map((a) => a.buffer as ArrayBuffer)
 	)
 ];
 
 /** Raw pixels of held-out image i. */
-function pixelsOf(d: HeldOut, i: number): Float32Array {
+export function pixelsOf(d: HeldOut, i: number): Float32Array {
 	const px = d.size * d.size;
 	return d.testX.slice(i * px, (i + 1) * px);
 }
@@ -173,19 +173,24 @@ export async function inspectionMessage(
 	model: ModelIndex,
 	index: number
 ): Promise<Outgoing> {
-	const probe = await inspectSample(engine, model, index);
 	const i = wrapIndex(index, d.nTest);
 	const base = { type: 'inspection', model, index: i, step: engine.steps } as const;
-	if (!probe) return [{ ...base, inspection: null }, []];
+	// the slow-motion view draws the 2-D plane of x and W: it has nothing to show in D > 2
+	if (engine.shape.featureDim !== 2) return [{ ...base, inspection: null, unavailable: 'dimension' }, []];
+	const probe = await inspectSample(engine, model, index);
+	if (!probe) return [{ ...base, inspection: null, unavailable: 'no-centres' }, []];
 	const inspection: Inspection = { ...probe, size: d.size, pixels: pixelsOf(d, i) };
 	return [{ ...base, inspection }, buffersOf(Object.values(inspection))];
 }
+
+/** Identities with a sample face in an answer (the first 8: every identity of the default lab). */
+export const SAMPLE_IDENTITIES = 8;
 
 /** The `inverted-evaluation` answer to `evaluate-inverted`, with the buffers to transfer. */
 export async function invertedMessage(engine: Engine, d: HeldOut): Promise<Outgoing> {
 	const models = await evaluateInverted(engine);
 	const samples: FaceSample[] = [];
-	for (let id = 0; id < engine.shape.classes; id++) {
+	for (let id = 0; id < Math.min(engine.shape.classes, SAMPLE_IDENTITIES); id++) {
 		const index = d.testY.indexOf(id);
 		if (index >= 0) samples.push({ index, label: id, pixels: pixelsOf(d, index) });
 	}
@@ -193,6 +198,7 @@ export async function invertedMessage(engine: Engine, d: HeldOut): Promise<Outgo
 	const msg: FromWorker = {
 		type: 'inverted-evaluation',
 		step: engine.steps,
+		dim: engine.shape.featureDim,
 		size: d.size,
 		labels,
 		models,

@@ -1,6 +1,6 @@
 /**
- * The tiny embedding network: a size×size image (flattened, standardised) → dense ReLU layers → a 2-D
- * feature, plus the class centres W (2×n) and, for softmax, a bias b. Plain tf.variable + matMul, no
+ * The tiny embedding network: a size×size image (flattened, standardised) → dense ReLU layers → a D-dim
+ * feature (D = 2 by default, the lab's `dim`), plus the class centres W (D×K) and, for softmax, a bias b. Plain tf.variable + matMul, no
  * tfjs-layers. Initial weights come from the faces' seeded PRNG, so equal seeds give equal weights on every
  * backend, and weights can be exported to JS arrays and rebuilt (backend change, restore).
  */
@@ -9,6 +9,7 @@ import * as tf from '@tensorflow/tfjs';
 import { hashSeed, N_IDENTITIES, Rng } from '$lib/faces';
 import type { OptimizerName } from './types';
 
+/** The default feature dimension: the circle every 2-D figure draws. */
 export const FEATURE_DIM = 2;
 
 /**
@@ -26,8 +27,9 @@ export interface NetShape {
 	classes: number;
 }
 
-export function netShape(size: number): NetShape {
-	return { inputSize: size * size, hidden: HIDDEN, featureDim: FEATURE_DIM, classes: N_IDENTITIES };
+/** The net for size × size images, `classes` identities (K) and `featureDim` (D) features. */
+export function netShape(size: number, classes = N_IDENTITIES, featureDim = FEATURE_DIM): NetShape {
+	return { inputSize: size * size, hidden: HIDDEN, featureDim, classes };
 }
 
 /** All weights as plain arrays, in the order of `Model.variables`: (kernel, bias) per layer, then W, then b. */
@@ -48,6 +50,7 @@ export function weightShapes(shape: NetShape): number[][] {
  * rotation). Measured: with random centre directions two centres can start a few degrees apart, and a 2-D
  * ArcFace (s = 64, m = 0.5) then often settles with two identities sharing one sector (75–93 % held-out
  * after 400–600 steps for 3 of 5 seeds); evenly spaced, it passes 99 % within 50 steps on the same seeds.
+ * In D > 2 the Glorot draw of W stands (random directions in D dimensions are already nearly orthogonal).
  */
 export function initWeights(shape: NetShape, seed: number): Weights {
 	const rng = new Rng(hashSeed(seed, 0x1417));

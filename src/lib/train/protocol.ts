@@ -5,11 +5,19 @@
  * Models are addressed as 0 ('a', default softmax) and 1 ('b', default ArcFace).
  */
 
+import type { OpenSetReport } from '$lib/metrics/open-set';
 import type { TrainSettings } from './settings';
 import type { BackendName, DivergeReason, HeadConfig, OptimizerName } from './types';
 
 export type { BackendName, DivergeReason, HeadConfig, LossName, OptimizerName } from './types';
 export type { ModelSettings, TrainSettings } from './settings';
+export type {
+	Identification,
+	OpenSetReport,
+	RateCurve,
+	TargetPoint,
+	Verification
+} from '$lib/metrics/open-set';
 export { defaultSettings, lossDefaults, validateSettings } from './settings';
 
 export type ModelIndex = 0 | 1;
@@ -45,7 +53,12 @@ export type ToWorker =
 	/** one held-out sample through one model on the current weights, with gradients: answered by `inspection` */
 	| { type: 'inspect'; model: ModelIndex; index: number }
 	/** both models on the held-out faces upright and upside down: answered by `inverted-evaluation` */
-	| { type: 'evaluate-inverted' };
+	| { type: 'evaluate-inverted' }
+	/**
+	 * both models, on the current weights, on the unseen identities (rendered once per data settings) and on
+	 * held-out faces of the training identities: answered by `open-set-evaluation`
+	 */
+	| { type: 'evaluate-open-set'; request?: OpenSetRequest };
 
 // ---------------------------------------------------------------- worker → UI
 
@@ -71,11 +84,11 @@ export interface ModelStats {
 }
 
 export interface ModelSnapshot {
-	/** held-out 2-D features, nTest × 2 row-major (transferred) */
+	/** held-out features, nTest × dim row-major (transferred); the snapshot message carries `dim` */
 	features: Float32Array;
 	/** ‖x‖ of each held-out feature */
 	featureNorms: Float32Array;
-	/** class centres (columns of W, or the triplet loss's class means), n × 2 row-major */
+	/** class centres (columns of W, or the triplet loss's class means), K × dim row-major */
 	centres: Float32Array;
 	/** ‖W_j‖ of each centre */
 	centreNorms: Float32Array;
@@ -122,16 +135,73 @@ export interface Inspection {
 	gradCentres: Float32Array;
 }
 
+/** The data and net shape a run was built with. */
+export interface DatasetInfo {
+	/** training identities K */
+	classes: number;
+	/** feature dimension D */
+	dim: number;
+	/** faces per identity used (train + held-out) and asked for; they differ past the image budget */
+	perIdentity: number;
+	requestedPerIdentity: number;
+}
+
+/** Options of an open-set evaluation (all optional; defaults in `src/lib/train/open-set.ts`). */
+export interface OpenSetRequest {
+	/** images per unseen identity, 2..100 (default 20: 64 × 20 = 1,280 probe images) */
+	perIdentity?: number;
+}
+
+/** One model's open-set results: the seen identities' report beside the unseen ones'. */
+export interface OpenSetModelEval {
+	/** held-out faces of (up to 64 of) the training identities; non-mated searches from unseen people */
+	seen: OpenSetReport;
+	/** the unseen identities: pairs among all of them; gallery and impostors from disjoint halves */
+	unseen: OpenSetReport;
+	/** the unseen images' features, unseen.images × dim row-major, in `OpenSetEvaluation.unseenLabels` order */
+	unseenFeatures: Float32Array;
+}
+
+export interface OpenSetEvaluation {
+	step: number;
+	/** feature dimension D and training identities K of the run */
+	dim: number;
+	trainIdentities: number;
+	/** the seen set: identities 0 … seenIdentities − 1, up to seenPerIdentity held-out images each */
+	seenIdentities: number;
+	seenPerIdentity: number;
+	/** unseen identities, images per identity, and the label (0 … unseen − 1) of each unseen image */
+	unseenIdentities: number;
+	unseenPerIdentity: number;
+	unseenLabels: Int32Array;
+	/**
+	 * identification: the first `gallerySize` identities of each set are enrolled (same size for seen and
+	 * unseen); every image of the last `impostorIdentities` unseen identities is a non-mated search for both
+	 */
+	gallerySize: number;
+	impostorIdentities: number;
+	/** images enrolled per identity, one identification result each */
+	enrolK: number[];
+	/** worker time: rendering the unseen faces (0 when cached), embedding, the metrics */
+	renderMs: number;
+	embedMs: number;
+	analysisMs: number;
+	models: [OpenSetModelEval, OpenSetModelEval];
+	/** image side, and the first image of each of the first 8 unseen identities */
+	size: number;
+	samples: FaceSample[];
+}
+
 export interface InvertedModelEval {
 	/** held-out accuracy in [0, 1] and mean θ_y (degrees), upright and upside down */
 	uprightAcc: number;
 	invertedAcc: number;
 	uprightThetaDeg: number;
 	invertedThetaDeg: number;
-	/** held-out features, nTest × 2 row-major, upright and upside down */
+	/** held-out features, nTest × dim row-major, upright and upside down */
 	uprightFeatures: Float32Array;
 	invertedFeatures: Float32Array;
-	/** class centres, n × 2 row-major */
+	/** class centres, K × dim row-major */
 	centres: Float32Array;
 	/** predicted identity of each held-out face, upright and upside down */
 	uprightPredicted: Int32Array;
@@ -147,6 +217,8 @@ export interface FaceSample {
 
 export interface InvertedEvaluation {
 	step: number;
+	/** feature dimension D of the features and centres below */
+	dim: number;
 	/** image side in pixels */
 	size: number;
 	/** held-out labels, one per feature row */
@@ -159,7 +231,15 @@ export interface InvertedEvaluation {
 export type FromWorker =
 	| { type: 'progress'; done: number; total: number }
 	/** the run is built and waiting for `start`; `speeds` are the measurements from backend selection */
-	| { type: 'ready'; backend: BackendName; speeds: BackendSpeed[]; nTrain: number; nTest: number }
+	| {
+			type: 'ready';
+			backend: BackendName;
+			speeds: BackendSpeed[];
+			nTrain: number;
+			nTest: number;
+			/** what the run uses (the image budget may lower the faces per identity) */
+			dataset?: DatasetInfo;
+	  }
 	| { type: 'state'; running: boolean; step: number }
 	/** `numTensors`: the worker's tf.memory().numTensors (the soak benchmark reads it through the debug hook) */
 	| {
@@ -169,8 +249,14 @@ export type FromWorker =
 			models: [ModelStats, ModelStats];
 			numTensors?: number;
 	  }
-	/** held-out labels (0..7), one per feature row */
-	| { type: 'snapshot'; step: number; labels: Int32Array; models: [ModelSnapshot, ModelSnapshot] }
+	/** held-out labels (0 … K − 1), one per feature row; `dim` is the feature dimension D */
+	| {
+			type: 'snapshot';
+			step: number;
+			dim: number;
+			labels: Int32Array;
+			models: [ModelSnapshot, ModelSnapshot];
+	  }
 	| { type: 'diverged'; model: ModelIndex; reason: DivergeReason; step: number }
 	/** training moved to another backend (context lost, or an error from the backend); it carries on */
 	| { type: 'backend-changed'; from: BackendName; to: BackendName; reason: string }
@@ -178,8 +264,20 @@ export type FromWorker =
 	| { type: 'backend-lost'; backend: BackendName; reason: string }
 	| { type: 'error'; message: string }
 	/** answer to `inspect`; null when the model's loss has no class centres to walk through (triplet) */
-	| { type: 'inspection'; model: ModelIndex; index: number; step: number; inspection: Inspection | null }
-	| ({ type: 'inverted-evaluation' } & InvertedEvaluation);
+	/**
+	 * answer to `inspect`; null when the model's loss has no class centres to walk through (triplet,
+	 * `unavailable: 'no-centres'`) or the features are not 2-D (`unavailable: 'dimension'`)
+	 */
+	| {
+			type: 'inspection';
+			model: ModelIndex;
+			index: number;
+			step: number;
+			inspection: Inspection | null;
+			unavailable?: 'no-centres' | 'dimension';
+	  }
+	| ({ type: 'inverted-evaluation' } & InvertedEvaluation)
+	| ({ type: 'open-set-evaluation' } & OpenSetEvaluation);
 
 /** Most stats and snapshot messages a second while training. */
 export const MAX_UPDATES_PER_SEC = 10;
@@ -204,6 +302,16 @@ export function parseToWorker(data: unknown): ToWorker | null {
 		case 'simulate-backend-loss':
 		case 'evaluate-inverted':
 			return data as ToWorker;
+		case 'evaluate-open-set': {
+			const r = (data as { request?: unknown }).request;
+			if (r === undefined) return { type: 'evaluate-open-set' };
+			if (typeof r !== 'object' || r === null) return null;
+			const per = (r as { perIdentity?: unknown }).perIdentity;
+			if (per === undefined) return { type: 'evaluate-open-set', request: {} };
+			return typeof per === 'number' && Number.isFinite(per)
+				? { type: 'evaluate-open-set', request: { perIdentity: per } }
+				: null;
+		}
 		case 'pace':
 			return msg.stepsPerSec === null || typeof msg.stepsPerSec === 'number' ? (data as ToWorker) : null;
 		case 'inspect':

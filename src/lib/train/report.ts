@@ -21,17 +21,23 @@ export function modelStats(
 	};
 }
 
-/** Length of each row of an n × 2 row-major array. */
-export function rowNorms(v: Float32Array): Float32Array {
-	return Float32Array.from({ length: v.length / 2 }, (_, i) => Math.hypot(v[2 * i], v[2 * i + 1]));
+/** Length of each row of an n × dim row-major array. */
+export function rowNorms(v: Float32Array, dim = 2): Float32Array {
+	const out = new Float32Array(Math.floor(v.length / dim));
+	for (let i = 0; i < out.length; i++) {
+		let s = 0;
+		for (let j = 0; j < dim; j++) s += v[i * dim + j] ** 2;
+		out[i] = Math.sqrt(s);
+	}
+	return out;
 }
 
-export function modelSnapshot(ev: ModelEval): ModelSnapshot {
+export function modelSnapshot(ev: ModelEval, dim = 2): ModelSnapshot {
 	return {
 		features: ev.features,
-		featureNorms: rowNorms(ev.features),
+		featureNorms: rowNorms(ev.features, dim),
 		centres: ev.centres,
-		centreNorms: rowNorms(ev.centres)
+		centreNorms: rowNorms(ev.centres, dim)
 	};
 }
 
@@ -61,14 +67,15 @@ export function reportMessages(
 	runners: Pair<RunnerFlags>,
 	step: number,
 	stepsPerSec: number,
-	testY: ArrayLike<number>
+	testY: ArrayLike<number>,
+	dim = 2
 ): [stats: FromWorker, snapshot: FromWorker, transfer: ArrayBuffer[]] {
 	const models: Pair<ModelStats> = [modelStats(evals[0], runners[0]), modelStats(evals[1], runners[1])];
-	const snaps: Pair<ModelSnapshot> = [modelSnapshot(evals[0]), modelSnapshot(evals[1])];
+	const snaps: Pair<ModelSnapshot> = [modelSnapshot(evals[0], dim), modelSnapshot(evals[1], dim)];
 	const labels = Int32Array.from(testY);
 	return [
 		{ type: 'stats', step, stepsPerSec, models, numTensors: memory().numTensors },
-		{ type: 'snapshot', step, labels, models: snaps },
+		{ type: 'snapshot', step, dim, labels, models: snaps },
 		snapshotTransfer(labels, snaps)
 	];
 }

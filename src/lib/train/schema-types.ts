@@ -67,6 +67,8 @@ export interface NumberSetting extends Common {
 	param?: HeadParam;
 	/** used only by this optimiser (its control is shown only then) */
 	optimizer?: (typeof optimizerNames)[number];
+	/** the only values allowed, ascending within `range`: a value is snapped to the nearest (in log10 on a log scale) */
+	choices?: readonly number[];
 }
 
 export interface EnumSetting<T extends string = string> extends Common {
@@ -92,7 +94,16 @@ export function clampSetting(e: NumberSetting, v: unknown, fallback = e.default)
 	const x = typeof v === 'string' && v.trim() !== '' ? Number(v) : v;
 	if (typeof x !== 'number' || Number.isNaN(x)) return fallback;
 	const c = Math.min(e.range[1], Math.max(e.range[0], x));
+	if (e.choices?.length) return nearestChoice(e.choices, c, e.scale);
 	return e.type === 'integer' ? Math.round(c) : c;
+}
+
+/** The choice nearest `v` (log10 distance on a log scale; ties go to the smaller choice). */
+export function nearestChoice(choices: readonly number[], v: number, scale: 'linear' | 'log'): number {
+	const at = (x: number) => (scale === 'log' ? Math.log10(x) : x);
+	let best = choices[0];
+	for (const c of choices) if (Math.abs(at(c) - at(v)) < Math.abs(at(best) - at(v))) best = c;
+	return best;
 }
 
 /** The slider of a number setting: the same range as the URL and the validator. */

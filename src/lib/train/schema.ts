@@ -168,6 +168,42 @@ export const trainSchema = {
 		hide: 'data',
 		rebuild: 'data'
 	},
+	/**
+	 * Training identities K (issue 14): new faces, so a new run. 8 is the site's default lab; past 32 the
+	 * faces per identity drop to keep the run inside the image budget (`IMAGE_BUDGET` in `$lib/faces`).
+	 */
+	identities: {
+		key: 'ids',
+		id: 'identities',
+		label: 'identities',
+		type: 'integer',
+		range: [8, 256],
+		choices: [8, 16, 32, 64, 128, 256],
+		default: 8,
+		step: Math.log10(2),
+		scale: 'log',
+		format: 'plain',
+		hide: 'data',
+		rebuild: 'data'
+	},
+	/**
+	 * Embedding dimension D: 2 is the circle the lessons draw, 3 a sphere, more a projection. Same faces, new
+	 * models. On the log slider the position of 4 snaps to 3.
+	 */
+	dim: {
+		key: 'dim',
+		id: 'dim',
+		label: 'dim',
+		type: 'integer',
+		range: [2, 64],
+		choices: [2, 3, 8, 16, 32, 64],
+		default: 2,
+		step: Math.log10(2),
+		scale: 'log',
+		format: 'plain',
+		hide: 'data',
+		rebuild: 'model'
+	},
 	/** a number field, not a slider */
 	seed: {
 		key: 'seed',

@@ -11,6 +11,7 @@ import type { FaceDataset } from '$lib/faces';
 import { rankBackends } from './backend';
 import { Engine, type Pair } from './engine';
 import { inspectionMessage, invertedMessage } from './inspect';
+import { openSetMessage, readyMessage, UnseenCache } from './open-set';
 import type { Weights } from './model';
 import { Pacer } from './pace';
 import {
@@ -40,6 +41,8 @@ export class TrainingSession {
 	/** the settings of the current run (validated), null before the first configure */
 	settings: TrainSettings | null = null;
 	readonly data: DataCache;
+	/** the unseen identities' faces for `evaluate-open-set`, rendered once per data settings */
+	readonly unseen = new UnseenCache();
 	engine: Engine | null = null;
 	/** the backend in use, null before the first configure */
 	backend: BackendName | null = null;
@@ -145,7 +148,15 @@ export class TrainingSession {
 		if (!e) return;
 		const evals = await this.watch.guard(e.evaluateAsync());
 		const testY = this.data.current?.testY ?? [];
-		const [stats, snapshot, transfer] = reportMessages(evals, e.runners, e.steps, this.pacer.rate, testY);
+		const dim = e.shape.featureDim;
+		const [stats, snapshot, transfer] = reportMessages(
+			evals,
+			e.runners,
+			e.steps,
+			this.pacer.rate,
+			testY,
+			dim
+		);
 		this.post(stats);
 		this.post(snapshot, transfer);
 		this.lastUpdate = this.now();
@@ -272,6 +283,8 @@ export class TrainingSession {
 				return this.answer((e, d) => inspectionMessage(e, d, msg.model, msg.index));
 			case 'evaluate-inverted':
 				return this.answer(invertedMessage);
+			case 'evaluate-open-set':
+				return this.answer((e, d) => openSetMessage(e, d, this.unseen, msg.request));
 			case 'simulate-backend-loss':
 				// a real context loss on WebGL (the event arrives asynchronously); elsewhere the next tick fails
 				if (!this.backends.loseContext()) this.watch.lost = true;
@@ -287,13 +300,7 @@ export class TrainingSession {
 		await this.pickBackend(s, choice);
 		this.saved = null;
 		this.build();
-		this.post({
-			type: 'ready',
-			backend: this.backend ?? 'cpu',
-			speeds: this.speeds,
-			nTrain: this.data.current?.nTrain ?? 0,
-			nTest: this.data.current?.nTest ?? 0
-		});
+		this.post(readyMessage(this.backend ?? 'cpu', this.speeds, this.data.current, this.engine));
 		this.postState();
 		await this.publish();
 	}

@@ -20,7 +20,8 @@ export class DataCache {
 			seed: s.seed,
 			perIdentity: s.perIdentity,
 			size: s.size,
-			nuisance: s.nuisance
+			nuisance: s.nuisance,
+			identities: s.identities
 		});
 		for (;;) {
 			const r = gen.next();

@@ -11,8 +11,13 @@ export function toCsv(header: string[], rows: (string | number)[][]): string {
 	return [header, ...rows].map((r) => csvFormatRow(r.map(cell)) + '\r\n').join('');
 }
 
-/** The held-out embeddings of both models, one row per face and model, with labels 1–8 as in the figures. */
+/**
+ * The held-out embeddings of both models, one row per face and model, with labels 1–K as in the figures:
+ * x, y and the angle for 2-D features, x1 … xD for D > 2.
+ */
 export function embeddingsCsv(snap: Snapshot, losses: [string, string]): string {
+	const dim = snap.dim ?? 2;
+	if (dim !== 2) return embeddingsCsvD(snap, losses, dim);
 	const rows: (string | number)[][] = [];
 	snap.models.forEach((m, k) => {
 		for (let i = 0; i < snap.labels.length; i++) {
@@ -33,4 +38,16 @@ export function embeddingsCsv(snap: Snapshot, losses: [string, string]): string 
 		}
 	});
 	return toCsv(['model', 'loss', 'step', 'face', 'identity', 'x', 'y', 'norm', 'angle_deg'], rows);
+}
+
+function embeddingsCsvD(snap: Snapshot, losses: [string, string], dim: number): string {
+	const rows: (string | number)[][] = [];
+	snap.models.forEach((m, k) => {
+		for (let i = 0; i < snap.labels.length; i++) {
+			const x = Array.from(m.features.subarray(i * dim, (i + 1) * dim));
+			rows.push([k === 0 ? 'A' : 'B', losses[k], snap.step, i, snap.labels[i] + 1, ...x, m.featureNorms[i]]);
+		}
+	});
+	const coords = Array.from({ length: dim }, (_, j) => `x${j + 1}`);
+	return toCsv(['model', 'loss', 'step', 'face', 'identity', ...coords, 'norm'], rows);
 }
