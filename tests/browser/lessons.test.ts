@@ -191,7 +191,7 @@ describe('lessons', () => {
 		const links = await page
 			.locator('ol.lessons a')
 			.evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-		expect(links).toHaveLength(12);
+		expect(links).toHaveLength(13);
 		for (const href of links) {
 			for (const lang of ['en', 'zh']) {
 				await page.goto(`${href}?lang=${lang}`);
