@@ -57,14 +57,16 @@ export function describe(rows) {
 	};
 }
 
-export function collect(files) {
+/** Rows read back from JSON-lines files, their open-set numbers computed again from the saved features. */
+export async function collect(files) {
 	const rows = files.flatMap((f) =>
 		readFileSync(f, 'utf8')
 			.split('\n')
 			.filter(Boolean)
 			.map((l) => JSON.parse(l))
 	);
-	return describe(rows.map(compact));
+	const again = await withOpenset(async (m) => m.recompute(rows));
+	return describe(again.map(compact));
 }
 
 const median = (xs) => {
@@ -85,10 +87,10 @@ export function groups(rows) {
 	return [...by.values()];
 }
 
-const pct = (x) => (Number.isFinite(x) ? (100 * x).toFixed(1) : '—');
+const pct = (x) => (typeof x === 'number' && Number.isFinite(x) ? (100 * x).toFixed(1) : '—');
 /** median (min–max) over seeds, as percentages */
 function spread(runs, get) {
-	const xs = runs.map(get).filter(Number.isFinite);
+	const xs = runs.map(get).filter((x) => typeof x === 'number' && Number.isFinite(x));
 	if (!xs.length) return '—';
 	if (xs.length === 1) return pct(xs[0]);
 	return `${pct(median(xs))} (${pct(Math.min(...xs))}–${pct(Math.max(...xs))})`;
@@ -131,8 +133,8 @@ export function opensetLines(openset, page, dated) {
 			`bench/openset.ts, ${openset.backend} backend. ${openset.note} Closed set: up to 20 held-out images of each of the first 64 training identities; ` +
 				`unseen: ${r0.unseen.images} images of ${r0.unseen.identities} identities no run trains on (${r0.unseen.positivePairs.toLocaleString('en')} genuine and ` +
 				`${r0.unseen.negativePairs.toLocaleString('en')} impostor pairs, so TAR@1e-3 rests on ${Math.floor(r0.unseen.negativePairs * 1e-3)} false accepts). ` +
-				'Rank-1: each identity enrolled from 1 (or 5) seeded images, the rest are probes. DIR@FPIR: the first 32 unseen identities enrolled from one image, ' +
-				'the other 32 are probes of people not in the gallery. Plateau: the first evaluation (every 100 steps) whose held-out loss is within 5 % of its whole drop from the best. ' +
+				"Metrics: src/lib/metrics/open-set.ts with the lab's protocol (src/lib/train/open-set.ts): the first 32 identities of a set are enrolled from 1 image (or a mean template of 5); rank-1 is over their other images; " +
+				'every image of the last 32 unseen identities is a probe of someone not in the gallery (DIR at FPIR). Plateau: the first evaluation (every 100 steps) whose held-out loss is within 5 % of its whole drop from the best. ' +
 				'Percentages are medians over seeds (min–max).',
 			''
 		);

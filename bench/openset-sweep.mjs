@@ -16,7 +16,7 @@ const arg = (name, fallback) => {
 const list = (name, fallback) => arg(name, fallback).split(',').filter(Boolean);
 
 if (arg('collect')) {
-	const openset = collect(list('collect'));
+	const openset = await collect(list('collect'));
 	if (arg('summary')) openset.summary = arg('summary');
 	const date = new Date().toISOString();
 	const result = {

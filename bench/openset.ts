@@ -16,7 +16,7 @@ import { initWeights, makeOptimizer, Model, disposeOptimizer, type NetShape } fr
 import { Batches } from '$lib/train/batches';
 import { labNuisance } from '$lib/train/settings';
 import type { HeadConfig } from '$lib/train/types';
-import { openSetReport, type OpenSetReport } from './openset-metrics';
+import { openSetSummaries, type OpenSetSummary } from './openset-metrics';
 
 /** Training identities are the first K of one seeded sequence; the unseen ones come after MAX_K of them. */
 export const MAX_K = 256;
@@ -60,8 +60,8 @@ export interface RunResult extends RunSpec {
 	plateauSeconds: number | null;
 	finalTrainLoss: number;
 	peakBytes: number;
-	closed: OpenSetReport;
-	unseen: OpenSetReport;
+	closed: OpenSetSummary;
+	unseen: OpenSetSummary;
 	nan: boolean;
 	/** the final features (for recomputing metrics later); not kept in bench/results */
 	features?: {
@@ -229,9 +229,12 @@ export async function runOne(spec: RunSpec): Promise<RunResult> {
 	);
 	const closedY = Int32Array.from(pick, (j) => test.y[j]);
 	const closedF = embed({ x: closedX, y: closedY, n: pick.length });
-	const closed = openSetReport(closedF, closedY, spec.dim, spec.seed);
 	const unseenF = embed(unseenImgs);
-	const unseen = openSetReport(unseenF, unseenImgs.y, spec.dim, spec.seed);
+	const { closed, unseen } = openSetSummaries(
+		{ f: closedF, y: closedY },
+		{ f: unseenF, y: unseenImgs.y },
+		spec.dim
+	);
 	const round = (f: Float32Array) => Array.from(f, (v) => Number(v.toPrecision(5)));
 	tf.dispose([trainX, trainY, evalX, evalY]);
 	disposeOptimizer(opt);
@@ -315,9 +318,23 @@ export async function sweep(
 		log(
 			`${backend} K=${r.k} D=${r.dim} ${r.loss}${r.head ? JSON.stringify(r.head) : ''}${r.hidden ? ' h' + r.hidden.join('x') : ''} seed ${r.seed}: ` +
 				`${r.stepsPerSec.toFixed(0)} steps/s, plateau ${r.plateauStep}, loss ${r.finalTrainLoss.toFixed(2)}, ` +
-				`closed TAR@1e-2 ${pct(r.closed.tar[1].tar)} r1 ${pct(r.closed.rank1)}, ` +
-				`unseen TAR@1e-2 ${pct(r.unseen.tar[1].tar)} r1 ${pct(r.unseen.rank1)} r1@5 ${pct(r.unseen.rank1k)} DIR@1e-1 ${pct(r.unseen.dir[0].dir)}${r.nan ? ' NaN' : ''}`
+				`closed TAR@1e-2 ${pct(r.closed.tar[1].tar ?? NaN)} r1 ${pct(r.closed.rank1)}, ` +
+				`unseen TAR@1e-2 ${pct(r.unseen.tar[1].tar ?? NaN)} r1 ${pct(r.unseen.rank1)} r1@5 ${pct(r.unseen.rank1k)} DIR@1e-1 ${pct(r.unseen.dir[0].dir ?? NaN)}${r.nan ? ' NaN' : ''}`
 		);
 	}
 	return rows;
+}
+
+/** Rows of an earlier sweep (with their saved features) with the open-set summaries computed again. */
+export function recompute(rows: RunResult[]): RunResult[] {
+	return rows.map((r) => {
+		if (!r.features) return r;
+		const f = r.features;
+		const again = openSetSummaries(
+			{ f: f.closed, y: f.closedLabels },
+			{ f: f.unseen, y: f.unseenLabels },
+			f.dim
+		);
+		return { ...r, ...again };
+	});
 }
