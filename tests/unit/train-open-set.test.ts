@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashSeed, N_UNSEEN, Rng } from '$lib/faces';
 import { Engine, type EngineData } from '$lib/train/engine';
-import { IMPOSTOR_IDENTITIES, seenRows, unseenPerIdentity } from '$lib/train/open-set';
-import { parseToWorker } from '$lib/train/protocol';
+import { IMPOSTOR_IDENTITIES, runStaged, seenRows, unseenPerIdentity } from '$lib/train/open-set';
+import { parseToWorker, type FromWorker } from '$lib/train/protocol';
 import { trainSchema } from '$lib/train/schema';
 import { validateSettings } from '$lib/train/settings';
 import { harness, tinySettings } from '../support/train-session';
@@ -35,6 +35,17 @@ function noiseData(classes: number, per = 2): EngineData {
 }
 
 const finite = (v: ArrayLike<number>) => Array.from(v).every(Number.isFinite);
+
+/** Waits until the session has posted `n` open-set answers (its report stages run as later jobs). */
+async function answers(h: ReturnType<typeof harness>, n: number) {
+	await vi.waitFor(
+		async () => {
+			await h.session.idle();
+			expect(h.all('open-set-evaluation')).toHaveLength(n);
+		},
+		{ timeout: 30_000, interval: 20 }
+	);
+}
 
 describe('every K × D the lab offers', () => {
 	it('trains both default models a few steps without NaN, with K classes and D-dim features', () => {
@@ -83,6 +94,27 @@ describe('the open-set evaluation', () => {
 		expect(unseenPerIdentity()).toBe(20);
 	});
 
+	it('runs staged answers one job at a time, letting jobs queued meanwhile go between stages', () => {
+		const order: string[] = [];
+		const waiting: (() => void)[] = [];
+		const plan = {
+			stages: [() => order.push('stage 1'), () => order.push('stage 2')],
+			message: () => [{ type: 'error', message: 'done' }, []] as [FromWorker, ArrayBuffer[]]
+		};
+		runStaged(
+			plan,
+			(job) => job(),
+			(m) => order.push(m.type),
+			(f) => waiting.push(f)
+		);
+		expect(order).toEqual([]);
+		order.push('tick');
+		waiting.shift()!();
+		order.push('tick');
+		waiting.shift()!();
+		expect(order).toEqual(['tick', 'stage 1', 'tick', 'stage 2', 'error']);
+	});
+
 	it('takes held-out rows of the first identities, at most `cap` each, grouped', () => {
 		expect(Array.from(seenRows(Int32Array.from([2, 0, 1, 0, 0, 1, 3]), 2, 2))).toEqual([1, 3, 2, 5]);
 	});
@@ -94,7 +126,9 @@ describe('the open-set evaluation', () => {
 		await h.drain();
 		const before = tf.memory().numTensors;
 		await h.send({ type: 'evaluate-open-set', request: { perIdentity: 6 } });
+		// the faces are embedded at once; the reports follow as separate jobs
 		expect(tf.memory().numTensors).toBe(before);
+		await answers(h, 1);
 		const m = h.last('open-set-evaluation');
 		expect(m).toMatchObject({
 			step: 20,
@@ -131,6 +165,7 @@ describe('the open-set evaluation', () => {
 		}
 		// the unseen faces are rendered once per data setting
 		await h.send({ type: 'evaluate-open-set', request: { perIdentity: 6 } });
+		await answers(h, 2);
 		expect(h.last('open-set-evaluation').renderMs).toBe(0);
 	});
 
@@ -140,6 +175,7 @@ describe('the open-set evaluation', () => {
 		await h.send({ type: 'step', n: 30 });
 		await h.drain();
 		await h.send({ type: 'evaluate-open-set', request: { perIdentity: 2 } });
+		await answers(h, 1);
 		expect(h.all('error').map((e) => e.message)).toEqual([]);
 		expect(h.last('open-set-evaluation').models).toHaveLength(2);
 	});

@@ -14,7 +14,7 @@
 
 import * as tf from '@tensorflow/tfjs';
 import { generateUnseen, N_UNSEEN, UNSEEN_PER_IDENTITY, type FaceDataset, type UnseenSet } from '$lib/faces';
-import { ENROL_K, openSetReport } from '$lib/metrics/open-set';
+import { ENROL_K, openSetReport, type OpenSetReport } from '$lib/metrics/open-set';
 import type { Engine } from './engine';
 import { buffersOf, SAMPLE_IDENTITIES } from './inspect';
 import type {
@@ -121,22 +121,61 @@ function rowsFrom(features: Float32Array, labels: Int32Array, dim: number, from:
 	return out;
 }
 
-/** The `open-set-evaluation` answer to `evaluate-open-set`, with the buffers to transfer. */
-export async function openSetMessage(
+/**
+ * An answer computed in parts: each stage is run as its own job of the session, so training ticks waiting
+ * meanwhile run between them; `message` is posted after the last.
+ */
+export interface StagedAnswer {
+	stages: (() => void)[];
+	message: () => [FromWorker, ArrayBuffer[]];
+}
+
+/**
+ * Runs the stages one job at a time, each queued behind a macrotask (`later`), so a training tick scheduled
+ * meanwhile goes first; then posts the message.
+ */
+export function runStaged(
+	plan: StagedAnswer,
+	enqueue: (job: () => void) => void,
+	post: (m: FromWorker, transfer: ArrayBuffer[]) => void,
+	later: (f: () => void) => void = (f) => setTimeout(f, 0)
+): void {
+	const next = (i: number): void => {
+		if (i === plan.stages.length) {
+			const [msg, transfer] = plan.message();
+			post(msg, transfer);
+			return;
+		}
+		later(() =>
+			enqueue(() => {
+				plan.stages[i]();
+				next(i + 1);
+			})
+		);
+	};
+	next(0);
+}
+
+/**
+ * The `open-set-evaluation` answer to `evaluate-open-set`: the faces rendered and embedded now (one step's
+ * weights, no tensor kept), the four reports (2 models × seen, unseen) as stages, then the message.
+ */
+export async function openSetPlan(
 	engine: Engine,
 	d: FaceDataset,
 	cache: UnseenCache,
 	request?: OpenSetRequest
-): Promise<[FromWorker, ArrayBuffer[]]> {
+): Promise<StagedAnswer> {
 	const per = unseenPerIdentity(request);
 	const { set: unseen, renderMs } = cache.get(engine.settings, per);
 	const K = engine.shape.classes;
 	const dim = engine.shape.featureDim;
+	const step = engine.steps;
 	const seenIds = Math.min(K, SEEN_IDENTITIES);
 	const seenCap = Math.max(2, Math.floor(SEEN_IMAGES / seenIds));
 	const rows = seenRows(d.testY, seenIds, seenCap);
 	const seenY = Int32Array.from(rows, (r) => d.testY[r]);
-	const seenPer = seenIds > 0 ? Math.max(...Array.from({ length: seenIds }, (_, c) => count(seenY, c))) : 0;
+	const seenPer = Math.max(0, ...Array.from({ length: seenIds }, (_, c) => count(seenY, c)));
 
 	const t0 = performance.now();
 	const parts = engine.runners.map((r) =>
@@ -149,62 +188,92 @@ export async function openSetMessage(
 	);
 	const read = await Promise.all(parts.map((p) => Promise.all(p.map((t) => t.data()))));
 	tf.dispose(parts.flat());
-	const t1 = performance.now();
+	const embedMs = performance.now() - t0;
 
 	const gallerySize = Math.min(seenIds, N_UNSEEN - IMPOSTOR_IDENTITIES);
 	const gallery = Int32Array.from({ length: gallerySize }, (_, i) => i);
 	const from = N_UNSEEN - IMPOSTOR_IDENTITIES;
-	const models = read.map(([u, s]): OpenSetModelEval => {
+	const features = read.map(([u, s]) => {
 		const unseenFeatures = finite(Float32Array.from(u));
-		const seenFeatures = finite(Float32Array.from(s));
-		const impostors = rowsFrom(unseenFeatures, unseen.y, dim, from);
-		const opts = { dim, gallery, impostors, enrolK: ENROL_K };
 		return {
-			seen: openSetReport(seenFeatures, seenY, opts),
-			unseen: openSetReport(unseenFeatures, unseen.y, opts),
-			unseenFeatures
+			unseenFeatures,
+			seenFeatures: finite(Float32Array.from(s)),
+			impostors: rowsFrom(unseenFeatures, unseen.y, dim, from)
 		};
-	}) as [OpenSetModelEval, OpenSetModelEval];
-	const t2 = performance.now();
-
-	const samples: FaceSample[] = [];
-	const px = unseen.size * unseen.size;
-	for (let u = 0; u < Math.min(SAMPLE_IDENTITIES, unseen.identities); u++) {
-		const index = u * unseen.perIdentity;
-		samples.push({ index, label: u, pixels: unseen.x.slice(index * px, (index + 1) * px) });
-	}
-	const unseenLabels = Int32Array.from(unseen.y);
-	const evaluation: OpenSetEvaluation = {
-		step: engine.steps,
-		dim,
-		trainIdentities: K,
-		seenIdentities: seenIds,
-		seenPerIdentity: seenPer,
-		unseenIdentities: unseen.identities,
-		unseenPerIdentity: unseen.perIdentity,
-		unseenLabels,
-		gallerySize,
-		impostorIdentities: IMPOSTOR_IDENTITIES,
-		enrolK: [...ENROL_K],
-		renderMs,
-		embedMs: t1 - t0,
-		analysisMs: t2 - t1,
-		models,
-		size: unseen.size,
-		samples
+	});
+	const reports: { seen?: OpenSetReport; unseen?: OpenSetReport }[] = [{}, {}];
+	let analysisMs = 0;
+	const timed = (f: () => void) => () => {
+		const t = performance.now();
+		f();
+		analysisMs += performance.now() - t;
 	};
-	const arrays = [
-		unseenLabels,
-		...samples.map((s) => s.pixels),
-		...models.flatMap((m) => [
-			m.unseenFeatures,
-			m.seen.verification.positive,
-			m.seen.verification.negative,
-			m.unseen.verification.positive,
-			m.unseen.verification.negative
-		])
-	];
-	return [{ type: 'open-set-evaluation', ...evaluation }, buffersOf(arrays)];
+	const stages = features.flatMap((f, m) => {
+		const opts = { dim, gallery, impostors: f.impostors, enrolK: ENROL_K };
+		return [
+			timed(() => (reports[m].seen = openSetReport(f.seenFeatures, seenY, opts))),
+			timed(() => (reports[m].unseen = openSetReport(f.unseenFeatures, unseen.y, opts)))
+		];
+	});
+
+	const message = (): [FromWorker, ArrayBuffer[]] => {
+		const models = features.map((f, m) => ({
+			seen: reports[m].seen!,
+			unseen: reports[m].unseen!,
+			unseenFeatures: f.unseenFeatures
+		})) as [OpenSetModelEval, OpenSetModelEval];
+		const samples: FaceSample[] = [];
+		const px = unseen.size * unseen.size;
+		for (let u = 0; u < Math.min(SAMPLE_IDENTITIES, unseen.identities); u++) {
+			const index = u * unseen.perIdentity;
+			samples.push({ index, label: u, pixels: unseen.x.slice(index * px, (index + 1) * px) });
+		}
+		const unseenLabels = Int32Array.from(unseen.y);
+		const evaluation: OpenSetEvaluation = {
+			step,
+			dim,
+			trainIdentities: K,
+			seenIdentities: seenIds,
+			seenPerIdentity: seenPer,
+			unseenIdentities: unseen.identities,
+			unseenPerIdentity: unseen.perIdentity,
+			unseenLabels,
+			gallerySize,
+			impostorIdentities: IMPOSTOR_IDENTITIES,
+			enrolK: [...ENROL_K],
+			renderMs,
+			embedMs,
+			analysisMs,
+			models,
+			size: unseen.size,
+			samples
+		};
+		const arrays = [
+			unseenLabels,
+			...samples.map((s) => s.pixels),
+			...models.flatMap((m) => [
+				m.unseenFeatures,
+				m.seen.verification.positive,
+				m.seen.verification.negative,
+				m.unseen.verification.positive,
+				m.unseen.verification.negative
+			])
+		];
+		return [{ type: 'open-set-evaluation', ...evaluation }, buffersOf(arrays)];
+	};
+	return { stages, message };
+}
+
+/** The whole answer at once (tests, benchmarks): every stage run in a row. */
+export async function openSetMessage(
+	engine: Engine,
+	d: FaceDataset,
+	cache: UnseenCache,
+	request?: OpenSetRequest
+): Promise<[FromWorker, ArrayBuffer[]]> {
+	const plan = await openSetPlan(engine, d, cache, request);
+	for (const stage of plan.stages) stage();
+	return plan.message();
 }
 
 function count(labels: Int32Array, c: number): number {

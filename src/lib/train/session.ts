@@ -11,7 +11,7 @@ import type { FaceDataset } from '$lib/faces';
 import { rankBackends } from './backend';
 import { Engine, type Pair } from './engine';
 import { inspectionMessage, invertedMessage } from './inspect';
-import { openSetMessage, readyMessage, UnseenCache } from './open-set';
+import { openSetPlan, readyMessage, runStaged, UnseenCache, type StagedAnswer } from './open-set';
 import type { Weights } from './model';
 import { Pacer } from './pace';
 import {
@@ -169,12 +169,13 @@ export class TrainingSession {
 
 	/** Posts the answer of a read-only job; on a backend failure moves to the next backend and tries again. */
 	private async answer(
-		job: (e: Engine, d: FaceDataset) => Promise<[FromWorker, ArrayBuffer[]]>
+		job: (e: Engine, d: FaceDataset) => Promise<[FromWorker, ArrayBuffer[]] | StagedAnswer>
 	): Promise<void> {
 		const once = async () => {
 			if (!this.engine || !this.data.current) return;
-			const [msg, transfer] = await this.watch.guard(job(this.engine, this.data.current));
-			this.post(msg, transfer);
+			const got = await this.watch.guard(job(this.engine, this.data.current));
+			if (Array.isArray(got)) this.post(...got);
+			else runStaged(got, (stage) => void this.enqueue(stage), this.post);
 		};
 		try {
 			await once();
@@ -284,7 +285,7 @@ export class TrainingSession {
 			case 'evaluate-inverted':
 				return this.answer(invertedMessage);
 			case 'evaluate-open-set':
-				return this.answer((e, d) => openSetMessage(e, d, this.unseen, msg.request));
+				return this.answer((e, d) => openSetPlan(e, d, this.unseen, msg.request));
 			case 'simulate-backend-loss':
 				// a real context loss on WebGL (the event arrives asynchronously); elsewhere the next tick fails
 				if (!this.backends.loseContext()) this.watch.lost = true;
