@@ -11,6 +11,8 @@ import * as replay from '$lib/i18n/sections/replay';
 import * as slowMotion from '$lib/i18n/sections/slow-motion';
 import * as thetaDistribution from '$lib/i18n/sections/theta-distribution';
 import * as trainingCurves from '$lib/i18n/sections/training-curves';
+import * as featureSpace from '$lib/i18n/sections/feature-space';
+import * as openSet from '$lib/i18n/sections/open-set';
 
 const sections = {
 	embed,
@@ -21,7 +23,9 @@ const sections = {
 	replay,
 	slowMotion,
 	thetaDistribution,
-	trainingCurves
+	trainingCurves,
+	featureSpace,
+	openSet
 };
 
 describe('count', () => {

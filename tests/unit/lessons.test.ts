@@ -95,7 +95,7 @@ describe('figure registry', () => {
 		const trains = plannedFigures.filter((n) => figures[n].trains);
 		const readLab = plannedFigures.filter((n) => 'pace' in (figures[n].decode('') as object));
 		expect(trains).toEqual(readLab);
-		expect(trains).toHaveLength(7);
+		expect(trains).toHaveLength(8);
 	});
 });
 

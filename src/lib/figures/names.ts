@@ -11,6 +11,7 @@ export const plannedFigures = [
 	'training-curves',
 	'face-gallery',
 	'pair-angles',
+	'open-set',
 	'slow-motion',
 	'inversion'
 ] as const;

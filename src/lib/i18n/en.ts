@@ -9,6 +9,8 @@ import { en as slowMotion } from './sections/slow-motion';
 import { en as thetaDistribution } from './sections/theta-distribution';
 import { en as trainingCurves } from './sections/training-curves';
 import { en as glossary } from './sections/glossary';
+import { en as featureSpace } from './sections/feature-space';
+import { en as openSet } from './sections/open-set';
 
 /** English UI strings. The Chinese table must have exactly the same keys (checked by the type). */
 export const en = {
@@ -269,7 +271,9 @@ export const en = {
 	slowMotion,
 	thetaDistribution,
 	trainingCurves,
-	glossary
+	glossary,
+	featureSpace,
+	openSet
 };
 
 export type Messages = typeof en;

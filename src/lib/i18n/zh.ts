@@ -10,6 +10,8 @@ import { zh as slowMotion } from './sections/slow-motion';
 import { zh as thetaDistribution } from './sections/theta-distribution';
 import { zh as trainingCurves } from './sections/training-curves';
 import { zh as glossary } from './sections/glossary';
+import { zh as featureSpace } from './sections/feature-space';
+import { zh as openSet } from './sections/open-set';
 
 /** 简体中文界面文字：键与英文表完全一致（由类型检查保证）。 */
 export const zh: Messages = {
@@ -262,5 +264,7 @@ export const zh: Messages = {
 	slowMotion,
 	thetaDistribution,
 	trainingCurves,
-	glossary
+	glossary,
+	featureSpace,
+	openSet
 };

@@ -1,4 +1,5 @@
 /** Screen-ready positions for the feature-circle figure (pure TS): what is drawn, not how. */
+import { featureDim, principalPlane, project, toLonLat, type Projection } from './projection';
 
 export type CircleView = {
 	/** Point positions in data units, n × 2 row-major. */
@@ -54,4 +55,83 @@ export function circleView(features: Float32Array, centres: Float32Array, normal
 		extent = p98 > 1e-6 && Number.isFinite(p98) ? p98 * 1.1 : 1;
 	}
 	return { xy, extent, rays, normalised };
+}
+
+export type FeatureView =
+	| { kind: 'circle'; dim: 2; view: CircleView }
+	| { kind: 'sphere'; dim: 3; points: ([number, number] | null)[]; centres: ([number, number] | null)[] }
+	| { kind: 'projection'; dim: number; view: CircleView; projection: Projection };
+
+/**
+ * How one model's features are drawn, from their length D (features.length / rows): the circle at D = 2,
+ * the sphere at D = 3, the principal plane at D > 3 (the centres on the same plane). `previous` keeps a
+ * projection's axes from flipping between frames.
+ */
+export function featureView(
+	features: Float32Array,
+	centres: Float32Array,
+	rows: number,
+	normalised: boolean,
+	previous: Projection | null = null,
+	/** the snapshot's D, when it says; else read from the lengths */
+	knownDim?: number
+): FeatureView {
+	const dim =
+		knownDim && Number.isInteger(knownDim) && knownDim >= 2 && features.length === rows * knownDim
+			? knownDim
+			: featureDim(features.length, rows);
+	if (dim === 2) return { kind: 'circle', dim, view: circleView(features, centres, normalised) };
+	if (dim === 3) return { kind: 'sphere', dim, points: toLonLat(features), centres: toLonLat(centres) };
+	const projection = principalPlane(features, dim, { unit: normalised, previous });
+	const xy = project(features, projection, { unit: normalised });
+	// Each centre's direction in the plane (its length there is not drawn: rays are directions).
+	const rays = project(centres, projection, { unit: true });
+	for (let j = 0; j < rays.length / 2; j++) {
+		const r = Math.hypot(rays[2 * j], rays[2 * j + 1]);
+		rays[2 * j] = r > 1e-9 ? rays[2 * j] / r : 0;
+		rays[2 * j + 1] = r > 1e-9 ? rays[2 * j + 1] / r : 0;
+	}
+	let extent = 1.15;
+	if (!normalised && rows > 0) {
+		const norms = Array.from({ length: xy.length / 2 }, (_, i) => Math.hypot(xy[2 * i], xy[2 * i + 1])).sort(
+			(a, b) => a - b
+		);
+		const p98 = norms[Math.min(norms.length - 1, Math.floor(norms.length * 0.98))] ?? 0;
+		extent = p98 > 1e-6 && Number.isFinite(p98) ? p98 * 1.1 : 1;
+	}
+	return { kind: 'projection', dim, view: { xy, extent, rays, normalised }, projection };
+}
+
+/**
+ * Several feature sets of one model (e.g. upright and inverted faces) in one 2-D picture: the circle at D = 2,
+ * else all of them on the principal plane of the first set, so they stay comparable (a sphere is not drawn
+ * here; D = 3 is projected too).
+ */
+export function sharedViews(
+	sets: Float32Array[],
+	centres: Float32Array,
+	dim: number,
+	normalised: boolean
+): { views: CircleView[]; projection: Projection | null } {
+	if (dim <= 2) return { views: sets.map((f) => circleView(f, centres, normalised)), projection: null };
+	const projection = principalPlane(sets[0], dim, { unit: normalised });
+	const rays = project(centres, projection, { unit: true });
+	for (let j = 0; j < rays.length / 2; j++) {
+		const r = Math.hypot(rays[2 * j], rays[2 * j + 1]);
+		rays[2 * j] = r > 1e-9 ? rays[2 * j] / r : 0;
+		rays[2 * j + 1] = r > 1e-9 ? rays[2 * j + 1] / r : 0;
+	}
+	const views = sets.map((f) => {
+		const xy = project(f, projection, { unit: normalised });
+		let extent = 1.15;
+		if (!normalised && xy.length > 0) {
+			const norms = Array.from({ length: xy.length / 2 }, (_, i) =>
+				Math.hypot(xy[2 * i], xy[2 * i + 1])
+			).sort((a, b) => a - b);
+			const p98 = norms[Math.min(norms.length - 1, Math.floor(norms.length * 0.98))];
+			extent = p98 > 1e-6 && Number.isFinite(p98) ? p98 * 1.1 : 1;
+		}
+		return { xy, extent, rays: rays.slice(), normalised };
+	});
+	return { views, projection };
 }

@@ -7,7 +7,7 @@ import { N_IDENTITIES } from '$lib/faces';
 import { lossInfo } from '$lib/margins/catalogue';
 import { flipRows } from '$lib/train/flip';
 import type { InvertedEvaluation, LossName, ModelIndex } from '$lib/train/protocol';
-import { circleView, type CircleView } from '../feature-circle/data';
+import { sharedViews, type CircleView } from '../feature-circle/data';
 
 /** Accuracy of guessing: one identity in N_IDENTITIES. */
 export const CHANCE = 1 / N_IDENTITIES;
@@ -40,8 +40,14 @@ export function modelViews(
 ): Record<Orientation, CircleView> {
 	const m = ev.models[model];
 	const normalised = lossInfo(loss).normalised;
-	const upright = circleView(m.uprightFeatures, m.centres, normalised);
-	const inverted = circleView(m.invertedFeatures, m.centres, normalised);
+	// D > 2: both orientations on the principal plane of the upright features (see feature-circle/data).
+	const dim = Number.isInteger(ev.dim) && ev.dim >= 2 ? ev.dim : 2;
+	const [upright, inverted] = sharedViews(
+		[m.uprightFeatures, m.invertedFeatures],
+		m.centres,
+		dim,
+		normalised
+	).views;
 	const extent = Math.max(upright.extent, inverted.extent);
 	return { upright: { ...upright, extent }, inverted: { ...inverted, extent } };
 }
