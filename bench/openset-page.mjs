@@ -35,7 +35,7 @@ export async function opensetPage(openLab, readRun, query = '?ids=128&dim=16&deb
 	const frames = await stopFrameProbe(page);
 	const asked = Date.now();
 	await page.evaluate(() => window.marginLab?.evaluateOpenSet());
-	await page.waitForFunction(() => window.marginLab?.openSet() != null, undefined, { timeout: 60_000 });
+	await page.waitForFunction(() => window.marginLab?.openSet() != null, undefined, { timeout: 240_000 });
 	const answerMs = Date.now() - asked;
 	const e = await page.evaluate(() => {
 		const r = window.marginLab.openSet();
