@@ -2,6 +2,7 @@
 // ids=128&dim=16 with the backend it chooses. Time from Train to the step at which the Node sweep saw the
 // held-out loss plateau (K = 128, D = 16, the larger of the two default losses' medians), the page's frames
 // and long tasks meanwhile, and one open-set evaluation (1,280 unseen probe images) asked for while it trains.
+import { loadavg } from 'node:os';
 import { startFrameProbe, stopFrameProbe } from './lib.mjs';
 
 /** Node sweep, K = 128, D = 16: median plateau step of softmax 500, ArcFace 600 (BENCHMARKS.md, Open set). */
@@ -62,7 +63,11 @@ export async function opensetPage(openLab, readRun, query = '?ids=128&dim=16&deb
 		frames,
 		openSet: { answerMs, ...e },
 		pageHeapMiB: heap.usedSize / 2 ** 20,
+		loadAverage: loadavg(),
 		lines: [
+			`machine load average during the run: ${loadavg()
+				.map((x) => x.toFixed(1))
+				.join(', ')} (1, 5, 15 min)`,
 			`lab ${query} on ${at.backend}: page ready (data and backend measurement) in ${s(readyMs)} s; ${stepsPerSec.toFixed(1)} steps/s (both models)`,
 			reached
 				? `Train to step ${PLATEAU_STEP} (the Node plateau): ${s(plateauMs)} s — target ≤ 30 s`
