@@ -3,7 +3,9 @@
 // Results: bench/results/<date>.json; summary: BENCHMARKS.md.
 //
 // Run some parts only: node bench/run.mjs --only lighthouse,bundle
-// (parts: speed, timeTo95, firstVisit, choice, frames, bundle, lighthouse, reliability, soak, deploy; `choice` needs `speed`).
+// (parts: speed, timeTo95, firstVisit, choice, frames, bundle, lighthouse, reliability, soak, deploy, openset,
+// opensetPage; `choice` needs `speed`). `openset` trains the open-set grid in Node (bench/openset-part.mjs);
+// `opensetPage` times the lab at ids=128&dim=16 in Chromium.
 // `reliability` runs in Node (no build needed); `soak` trains 10 minutes in Chromium (SOAK_MINUTES); `deploy`
 // runs tests/browser/deploy.test.ts DEPLOY_TRIALS times (default 20) on the build.
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -14,6 +16,8 @@ import { writeSummary } from './summary.mjs';
 import { bundleWeights, lighthousePages, serveCompressed } from './pages.mjs';
 import { deployTrials, reliability, soak } from './faults.mjs';
 import { firstVisit } from './first-visit.mjs';
+import { opensetSweep } from './openset-part.mjs';
+import { opensetPage } from './openset-page.mjs';
 
 const PARTS = [
 	'speed',
@@ -25,9 +29,11 @@ const PARTS = [
 	'lighthouse',
 	'reliability',
 	'soak',
-	'deploy'
+	'deploy',
+	'openset',
+	'opensetPage'
 ];
-const BROWSER_PARTS = ['speed', 'timeTo95', 'firstVisit', 'choice', 'frames', 'soak'];
+const BROWSER_PARTS = ['speed', 'timeTo95', 'firstVisit', 'choice', 'frames', 'soak', 'opensetPage'];
 const onlyArg = process.argv.find((a, i) => process.argv[i - 1] === '--only' || a.startsWith('--only='));
 const only = onlyArg ? onlyArg.replace(/^--only=/, '').split(',') : PARTS;
 for (const p of only)
@@ -190,8 +196,15 @@ if (want('soak')) {
 	console.log('soak', JSON.stringify(result.soak.samples.at(-1)));
 }
 
+if (want('opensetPage')) {
+	result.opensetPage = await opensetPage(openLab, readRun);
+	console.log('open set in the lab', JSON.stringify(result.opensetPage.lines));
+}
+
 await browser?.close();
 server?.close();
+
+if (want('openset')) result.openset = await opensetSweep();
 
 if (want('deploy')) result.deploy = deployTrials(Number(process.env.DEPLOY_TRIALS ?? 20));
 if (want('reliability')) {

@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { faultLines } from './faults.mjs';
 import { firstVisitLines } from './first-visit.mjs';
+import { opensetLines } from './openset-part.mjs';
 
 const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : '—');
 const s = (x) => (Number.isFinite(x) ? (x / 1000).toFixed(1) : 'not reached');
@@ -28,7 +29,9 @@ export function writeSummary() {
 		'bundle',
 		'reliability',
 		'soak',
-		'deploy'
+		'deploy',
+		'openset',
+		'opensetPage'
 	]) {
 		const src = all.findLast((x) => x[key] && Object.keys(x[key]).length);
 		if (src) {
@@ -128,6 +131,7 @@ export function writeSummary() {
 		lines.push('');
 	}
 	lines.push(...faultLines(r.reliability, r.soak, dated, r.deploy));
+	lines.push(...opensetLines(r.openset, r.opensetPage, dated));
 	lines.push(
 		'## Earlier runs',
 		'',
