@@ -64,9 +64,9 @@ export const en = {
 };
 
 export const zh: typeof en = {
-	title: '新的人：开放集验证与识别',
+	title: '新的人：开集验证与识别',
 	caption:
-		'人脸系统真正面对的考验：训练时从未见过的人。每个没见过的人只用一张照片注册（对照组用 5 张），然后按夹角和阈值比较。旁边是对训练中那些人的留出照片做的同样测试（也就是其他图都在展示的闭集）。两个模型、两组人，用同样的人脸和阈值。',
+		'人脸系统真正面对的考验：训练时从未见过的人。每个没见过的人只用一张照片登记（对照组用 5 张），然后按夹角和阈值比较。旁边是对训练中那些人的留出照片做的同样测试（也就是其他图都在展示的闭集）。两个模型、两组人，用同样的人脸和阈值。',
 	idle: '按“训练”：每次训练暂停时都会对没见过的人做一次测试（也可以按“立即测试”）。',
 	pending: '正在测试没见过的人……',
 	stale: (step: number, now: number) =>
@@ -87,7 +87,7 @@ export const zh: typeof en = {
 		`${model}，${set}：${count(pos)} 个同一人样本对和 ${count(neg)} 个不同人样本对的夹角直方图（按抽样画出）。阈值以下：TAR ${tar}\u00a0%，FAR ${far}\u00a0%。`,
 	readout: (tar: string, far: string) => `TAR ${tar}\u00a0% · FAR ${far}\u00a0%（抽样）`,
 	rocTitle: '验证（1:1）：ROC 曲线',
-	dirTitle: '开放集识别（1:N）：DIR 随 FPIR 的变化，每人注册一张照片',
+	dirTitle: '开集识别（1:N）：DIR 随 FPIR 的变化，每人登记一张照片',
 	rocY: 'TAR（%）',
 	dirY: 'DIR（%）',
 	rocX: 'FAR（对数坐标）',
@@ -103,11 +103,11 @@ export const zh: typeof en = {
 	rowPairs: '样本对：同一人 / 不同人',
 	pairsCell: (pos: number, neg: number) => `${count(pos)} / ${count(neg)}`,
 	rowTar: (far: string) => `FAR = ${far} 时的 TAR`,
-	rowRank1: (k: number) => `Rank-1，注册 ${count(k)} 张照片`,
+	rowRank1: (k: number) => `Rank-1，登记 ${count(k)} 张照片`,
 	rank1Cell: (rate: string, correct: number, probes: number) =>
 		`${rate}\u00a0%\n${count(probes)} 次中对 ${count(correct)} 次`,
-	rowDir: (fpir: string, k: number) => `FPIR = ${fpir} 时的 DIR（注册 ${count(k)} 张）`,
-	rowSearches: '注册库 / 已注册者查询 / 未注册者查询',
+	rowDir: (fpir: string, k: number) => `FPIR = ${fpir} 时的 DIR（登记 ${count(k)} 张）`,
+	rowSearches: '底库 / 已登记者查询 / 未登记者查询',
 	searchesCell: (gallery: number, mated: number, nonMated: number) =>
 		`${count(gallery)} / ${count(mated)} / ${count(nonMated)}`,
 	notEnough: '样本对不够',
@@ -120,5 +120,5 @@ export const zh: typeof en = {
 	xAxisShort: '夹角（度）',
 	yAxis: '每度所占样本对的百分比',
 	accepted: '接受',
-	note: '只有当样本对（或查询）足以在 FAR（或 FPIR）为 f 时出现至少 5 次误接受，才给出该处的比率；否则表格里会注明。DIR：对已注册者的一次查询，当最近的模板正是本人且夹角小于阈值时算作命中；阈值的取法是让根本没注册的人发起的查询中只有 FPIR 这么多比例会返回某个人（NIST FRVT 的约定）。没见过的身份取自同一个人脸空间，但从不出现在任何训练集中。'
+	note: '只有当样本对（或查询）足以在 FAR（或 FPIR）为 f 时出现至少 5 次误接受，才给出该处的比率；否则表格里会注明。DIR：对已登记者的一次查询，当最近的模板正是本人且夹角小于阈值时算作命中；阈值的取法是让根本没登记的人发起的查询中只有 FPIR 这么多比例会返回某个人（NIST FRVT 的约定）。没见过的身份取自同一个人脸空间，但从不出现在任何训练集中。'
 };

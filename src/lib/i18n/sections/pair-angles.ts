@@ -53,7 +53,7 @@ export const en = {
 export const zh: typeof en = {
 	title: '成对夹角：验证与识别',
 	caption:
-		'实时版的论文图 6：每一对留出人脸的特征之间的夹角。同一个人的两张脸（正样本对）应当夹角小，不同人的两张脸（负样本对）应当夹角大。在夹角上设一个阈值来判断“是不是同一个人”：TAR 是被接受的正样本对所占比例，FAR 是被错误接受的负样本对所占比例。ROC 曲线让阈值扫过所有取值；rank-1 则看离查询最近的注册人脸是不是同一个人（1:N 识别）。',
+		'实时版的论文图 6：每一对留出人脸的特征之间的夹角。同一个人的两张脸（正样本对）应当夹角小，不同人的两张脸（负样本对）应当夹角大。在夹角上设一个阈值来判断“是不是同一个人”：TAR 是被接受的正样本对所占比例，FAR 是被错误接受的负样本对所占比例。ROC 曲线让阈值扫过所有取值；rank-1 则看离查询最近的登记人脸是不是同一个人（1:N 识别）。',
 	positive: '同一个人（正样本对）',
 	negative: '不同的人（负样本对）',
 	panelTitle: (which: string, loss: string, step: number) => `${which}：${loss}，第 ${count(step)} 步`,
@@ -83,8 +83,8 @@ export const zh: typeof en = {
 	tarCell: (tar: string, deg: string) => `${tar}%\nτ = ${deg}°`,
 	best: '最佳阈值（平衡准确率）',
 	bestCell: (deg: string, acc: string) => `${deg}°\n准确率 ${acc}%`,
-	rank1Enrolled: 'Rank-1，每个身份注册一张脸',
-	rank1Loo: 'Rank-1，其余人脸全部注册（留一法）',
+	rank1Enrolled: 'Rank-1，每个身份登记一张脸',
+	rank1Loo: 'Rank-1，其余人脸全部登记（留一法）',
 	rank1Cell: (rate: string, correct: number, probes: number) =>
 		`${rate}%\n${count(probes)} 次中对 ${count(correct)} 次`,
 	pairs: '样本对：同一个人 / 不同的人',
