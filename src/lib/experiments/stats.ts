@@ -1,8 +1,8 @@
 /**
  * The statistics of the face-perception experiments (pure, no DOM): signal detection (d′ and criterion),
- * median response times and means with t-based 95 % intervals for pooling a class (the logistic psychometric fit is in psychometric.ts, re-exported here). Every function accepts bad input (empty arrays, NaN) and
- * t-based 95 % intervals for pooling a class. Every function accepts bad input (empty arrays, NaN) and
- * returns NaN fields rather than throwing.
+ * median response times, and means with t-based 95 % intervals for pooling a class; the logistic
+ * psychometric fit lives in psychometric.ts and is re-exported here. Every function accepts bad input (empty
+ * arrays, NaN) and returns NaN fields rather than throwing.
  */
 
 /** Standard normal CDF Φ (Abramowitz & Stegun 7.1.26 via erf, |error| < 1.5e-7). */
