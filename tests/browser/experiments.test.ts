@@ -9,7 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { launch, open } from './harness';
 import { makePlan, type PlannedTrial } from '$lib/experiments/plan';
 import { orderSeed } from '$lib/experiments/ui/flow';
@@ -90,8 +90,11 @@ function planFor(id: ExperimentId, trials: number, code: string) {
 	return makePlan(id, trials, orderSeed(code, id));
 }
 
-describe('experiments: a scripted participant, the networks beside', () => {
-	it('inversion by keyboard: right upright, "same" upside down → 100 % vs 50 %; export; axe on a trial', async () => {
+// The three run side by side: most of their time is the trials' own fixed durations, not work.
+describe.concurrent('experiments: a scripted participant, the networks beside', () => {
+	it('inversion by keyboard: right upright, "same" upside down → 100 % vs 50 %; export; axe on a trial', async ({
+		expect
+	}) => {
 		const code = 'T-KEY';
 		const { page, problems, context } = await open(browser, '/experiments/inversion/?trials=4');
 		const plan = planFor('inversion', 4, code);
@@ -141,7 +144,9 @@ describe('experiments: a scripted participant, the networks beside', () => {
 		await context.close();
 	});
 
-	it('morph by touch on a phone: "A" up to 0.375 → the fitted boundary lies between 0.375 and 0.5', async () => {
+	it('morph by touch on a phone: "A" up to 0.375 → the fitted boundary lies between 0.375 and 0.5', async ({
+		expect
+	}) => {
 		const code = 'T-TAP';
 		const context = await browser.newContext({
 			viewport: { width: 390, height: 844 },
@@ -178,7 +183,9 @@ describe('experiments: a scripted participant, the networks beside', () => {
 		await context.close();
 	});
 
-	it('caricature by keyboard: "1" for every anti-caricature → 33 % there, 100 % elsewhere', async () => {
+	it('caricature by keyboard: "1" for every anti-caricature → 33 % there, 100 % elsewhere', async ({
+		expect
+	}) => {
 		const code = 'T-CAR';
 		const { page, problems, context } = await open(browser, '/experiments/caricature/?trials=9');
 		const plan = planFor('caricature', 9, code);

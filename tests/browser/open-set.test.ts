@@ -10,11 +10,6 @@ afterAll(async () => {
 	await browser?.close();
 });
 
-const stepOf = (page: Page) =>
-	page.evaluate(() =>
-		Number((document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/[^\d]/g, ''))
-	);
-
 /** Train until the step counter reaches `steps`, then pause (the open-set test runs on the pause). */
 async function trainThenPause(page: Page, steps: number) {
 	await page.locator('[data-testid="train"]:not([disabled])').first().waitFor({ timeout: 60_000 });
@@ -31,11 +26,21 @@ async function trainThenPause(page: Page, steps: number) {
 	);
 }
 
-/** The open-set figure's headline once it reports the paused step: "Softmax (L1): 86 % → 4.8 %. …". */
-async function headlineAt(page: Page, step: number): Promise<string> {
+/**
+ * The open-set figure's headline once it reports the step the run paused at ("Softmax (L1): 86 % → 4.8 %. …").
+ * Steps in flight when Pause was pressed can still land after it, so the figure's step is compared with the
+ * step counter as it is at each poll, not as it was read once.
+ */
+async function headlinePaused(page: Page): Promise<string> {
 	await page.waitForFunction(
-		(s) => Number(document.querySelector('[data-testid="open-set"]')?.getAttribute('data-step')) === s,
-		step,
+		() => {
+			const shown = Number(
+				(document.querySelector('[data-testid="step"]')?.textContent ?? '').replace(/[^\d]/g, '')
+			);
+			const tested = Number(document.querySelector('[data-testid="open-set"]')?.getAttribute('data-step'));
+			return shown > 0 && tested === shown;
+		},
+		undefined,
 		{ timeout: 60_000 }
 	);
 	return (await page.getByTestId('open-set-headline').textContent()) ?? '';
@@ -89,7 +94,7 @@ describe('open set: new people', () => {
 		const { page, problems } = await open(browser, '/embed/open-set/?ids=32&dim=16&n=50');
 		await hydrated(page);
 		await trainThenPause(page, 10);
-		const headline = await headlineAt(page, await stepOf(page));
+		const headline = await headlinePaused(page);
 		expect(rates(headline), headline).toHaveLength(2);
 		// 32 training identities: the seen columns report them, the unseen ones the people never trained on.
 		const table = (await page.locator('[data-testid="open-set"] table').first().textContent()) ?? '';
