@@ -117,9 +117,10 @@ const checked = [
 	...both('/lessons/'),
 	...both('/lessons/margins/'),
 	...both('/lessons/softmax-vs-arcface/'),
-	...both('/lab/'),
-	...both('/teach/'),
-	...both('/glossary/'),
+	// the lab, the guide and the glossary share their components with pages checked in Chinese here
+	'/lab/?lang=en',
+	'/teach/?lang=en',
+	'/glossary/?lang=en',
 	...both('/figures/'),
 	...both('/experiments/'),
 	'/experiments/inversion/?lang=en',
@@ -130,7 +131,7 @@ const checked = [
 	'/figures/pair-angles/?lang=zh',
 	'/figures/open-set/?lang=zh',
 	...both('/embed/target-logits/'),
-	...both('/embed/training-curves/'),
+	'/embed/training-curves/?lang=en',
 	...both('/embed/lesson/margins/')
 ];
 /**
