@@ -62,6 +62,27 @@ describe('TrainerClient', () => {
 		c.dispose();
 		expect(w.fake.terminated).toBe(true);
 	});
+
+	it('keeps a restored model restored when stats sent before the restore arrive after it', () => {
+		const w = fakeWorker();
+		const c = new TrainerClient({
+			createWorker: w.create,
+			wasmPath: 'http://x/tfjs/',
+			rememberBackend: false
+		});
+		c.configure({ ...defaultSettings });
+		w.reply({ type: 'ready', backend: 'wasm', speeds: [], nTrain: 1280, nTest: 320 });
+		w.reply({ type: 'diverged', model: 0, reason: 'lr-too-large', step: 4 });
+		const at = (step: number, a: boolean) =>
+			w.reply({ type: 'stats', step, stepsPerSec: 0, models: [stats(a), stats(false)] });
+		at(5, true);
+		c.restore(0);
+		at(5, true); // published at the pause, before the worker handled the restore
+		expect(c.diverged).toEqual([null, null]);
+		at(5, false); // the worker's answer to the restore
+		at(9, true); // diverging again later is news again
+		expect(c.diverged[0]).not.toBeNull();
+	});
 });
 
 describe('wasmUrl', () => {

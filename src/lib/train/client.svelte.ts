@@ -99,6 +99,8 @@ export class TrainerClient {
 	snapshot = $state.raw<Snapshot | null>(null);
 	/** why each model diverged, null while it trains normally */
 	diverged = $state.raw<[DivergeReason | null, DivergeReason | null]>([null, null]);
+	/** a restore was sent and the worker has not yet reported the model healthy (plain: not drawn) */
+	private restoring: [boolean, boolean] = [false, false];
 	backendNotice = $state.raw<BackendNotice | null>(null);
 	error = $state<string | null>(null);
 	/** the pace asked for with `setPace`, steps per second; null = as fast as possible */
@@ -161,6 +163,7 @@ export class TrainerClient {
 				this.nTrain = msg.nTrain;
 				this.nTest = msg.nTest;
 				this.diverged = [null, null];
+				this.restoring = [false, false];
 				this.inspection = null;
 				this.inverted = null;
 				this.openSet = null;
@@ -176,10 +179,15 @@ export class TrainerClient {
 				this.stepsPerSec = msg.stepsPerSec;
 				this.numTensors = msg.numTensors ?? 0;
 				this.stats = msg.models;
-				this.diverged = [
-					msg.models[0].diverged ? (this.diverged[0] ?? 'unknown') : null,
-					msg.models[1].diverged ? (this.diverged[1] ?? 'unknown') : null
-				];
+				this.diverged = [0, 1].map((i) => {
+					const m = i as ModelIndex;
+					// stats sent before the worker handled a restore still say "diverged": not news
+					if (this.restoring[m]) {
+						if (!msg.models[m].diverged) this.restoring[m] = false;
+						return null;
+					}
+					return msg.models[m].diverged ? (this.diverged[m] ?? 'unknown') : null;
+				}) as [DivergeReason | null, DivergeReason | null];
 				break;
 			case 'snapshot':
 				this.snapshot = { step: msg.step, dim: msg.dim, labels: msg.labels, models: msg.models };
@@ -187,6 +195,7 @@ export class TrainerClient {
 			case 'diverged': {
 				const next: [DivergeReason | null, DivergeReason | null] = [...this.diverged];
 				next[msg.model] = msg.reason;
+				this.restoring[msg.model] = false;
 				this.diverged = next;
 				break;
 			}
@@ -279,6 +288,7 @@ export class TrainerClient {
 		const next: [DivergeReason | null, DivergeReason | null] = [...this.diverged];
 		next[model] = null;
 		this.diverged = next;
+		this.restoring[model] = true;
 		this.send({ type: 'restore', model });
 	}
 
