@@ -107,3 +107,18 @@ describe('the networks beside the class', () => {
 		expect(sides[0].morphCurve).toHaveLength(9);
 	});
 });
+
+describe('links from a lesson to other site pages', () => {
+	it('puts the way to the site root in front of root paths only', async () => {
+		const { rootFrom, siteLinks } = await import('$lib/lessons/prose');
+		expect(rootFrom('/lessons/measuring-perception/')).toBe('../../');
+		expect(rootFrom('/embed/lesson/measuring-perception/')).toBe('../../../');
+		expect(rootFrom('/')).toBe('./');
+		const html =
+			'<a href="/experiments/">x</a> <a href="../holistic-familiar/">y</a> <a href="#src-a">[1]</a> <a href="//e.org/">z</a>';
+		expect(siteLinks(html, '../../')).toBe(
+			'<a href="../../experiments/">x</a> <a href="../holistic-familiar/">y</a> <a href="#src-a">[1]</a> <a href="//e.org/">z</a>'
+		);
+		expect(siteLinks(html, '/sub/')).toContain('href="/sub/experiments/"');
+	});
+});
