@@ -40,7 +40,7 @@ export function lacksProse(lesson: RenderedLesson): boolean {
 export function fillProse(
 	html: string,
 	find: (slug: string, lang: string) => RenderedLesson | null,
-	root = ''
+	root = '/'
 ): string {
 	return html.replace(MARKER, (_, slug: string, lang: string, i: string) => {
 		const seg = find(slug, lang)?.segments[Number(i)];
