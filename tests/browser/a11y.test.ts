@@ -136,10 +136,13 @@ const checked = [
 ];
 /**
  * Pages axe does not see, loaded here without console errors, except those other files already load so:
- * every lesson in both languages (lessons.test.ts, budget.test.ts), every figure's embed (fuzz.test.ts).
+ * every lesson in both languages (lessons.test.ts, budget.test.ts), every figure's embed (fuzz.test.ts),
+ * each experiment run through by a scripted participant (experiments.test.ts).
  */
 const loadedElsewhere = (r: string) =>
-	/^\/lessons\/[^/]+\/$/.test(r) || [...formulaFigures, ...runFigures].some((n) => r === `/embed/${n}/`);
+	/^\/lessons\/[^/]+\/$/.test(r) ||
+	/^\/experiments\/[^/]+\/$/.test(r) ||
+	[...formulaFigures, ...runFigures].some((n) => r === `/embed/${n}/`);
 const unchecked = routes.filter((r) => !checked.some((c) => c.startsWith(`${r}?`)) && !loadedElsewhere(r));
 
 describe('accessibility (axe-core, WCAG 2.x A/AA + best practice)', () => {

@@ -2,7 +2,8 @@
  * The class view on /teach/: results files made with the site's own export functions (JSON and CSV, three
  * scripted students) plus a damaged and a foreign file go in through the file input and by drag and drop; the
  * page says which were used and why the others were skipped, and the pooled plots show exactly what the
- * script answered. No console error; axe finds nothing in the section.
+ * script answered; the networks, computed on request, join the plots. No console error; axe finds nothing in
+ * the section.
  */
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
@@ -155,6 +156,23 @@ describe('class results on /teach/', () => {
 		expect(morphMeans).toEqual([1, 1, 1, 1, 0.5, 0, 0, 0, 0]);
 		await page.getByTestId('class-fit').waitFor();
 		expect(await page.getByTestId('class-caricature').count()).toBe(0);
+		expect(await acc.locator('path.net').count()).toBe(0);
+
+		// The networks, on request: trained here, they answer the same fixed trials and join every plot.
+		const t0 = Date.now();
+		await page.getByTestId('class-networks-compute').click();
+		await page
+			.locator('[data-testid=class-networks] [data-testid=network-status][data-phase=done]')
+			.waitFor({ timeout: 90_000 });
+		console.log(`class view: networks trained and answered in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+		expect(await acc.locator('path.net').count()).toBe(4); // two networks × upright, inverted
+		const netAcc = await acc
+			.locator('path.net title')
+			.evaluateAll((l) => l.map((e) => Number(/(\d+)\s*$/.exec(e.textContent ?? '')?.[1])));
+		for (const a of netAcc) expect(a).toBeGreaterThanOrEqual(0); // accuracies in %, read from the plot
+		expect(netAcc[0]).toBeGreaterThanOrEqual(75); // the first network, upright: it knows these faces
+		expect(await page.getByTestId('class-morph-chart').locator('path.net-line').count()).toBe(2);
+		expect(await page.getByTestId('class-networks-compute').isDisabled()).toBe(true);
 
 		const axe = await new AxeBuilder({ page: page as never })
 			.setLegacyMode(true)

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { hydrated, launch, open } from './harness';
+import { baseUrl, hydrated, launch, open } from './harness';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -217,14 +217,18 @@ describe('instructor guide', () => {
 		await hydrated(page);
 		await expect(page.locator('h1').count()).resolves.toBe(1);
 		const hrefs = await page
-			.locator('.teach a')
+			.locator('.teach .notes a')
 			.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 		expect(hrefs.length).toBeGreaterThan(5);
-		// Links stay on the site and are relative, so the guide works under any sub-path.
+		// The guide's links stay on the site and are relative, so it works under any sub-path.
 		for (const h of hrefs) expect(h).toMatch(/^(\.\.\/|#)/);
 		const lab = hrefs.find((h) => h.startsWith('../lab/'));
 		expect(lab).toBeTruthy();
-		await page.goto(new URL(lab!, page.url()).href);
+		// the class view's link (resolve('/experiments/'), absolute once hydrated) reaches the experiments
+		const experiments = await page.locator('.class-results a').first().getAttribute('href');
+		await page.goto(new URL(experiments!, page.url()).href);
+		await expect(page.locator('h1').textContent()).resolves.toMatch(/Experiments/);
+		await page.goto(new URL(lab!, new URL('teach/', baseUrl())).href);
 		await page.locator('[data-testid="train"]').first().waitFor();
 		await page.goto(new URL('../teach/?lang=zh', page.url()).href);
 		await hydrated(page);

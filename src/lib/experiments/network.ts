@@ -10,6 +10,7 @@
 import { bestThreshold } from '$lib/metrics';
 import type { NuisanceLevels } from '$lib/faces';
 import { LEARNED, renderStimulus, type PlannedTrial, type Stimulus } from './plan';
+import { networkSide, type NetworkSide } from './pool';
 import type { ExperimentId } from './types';
 
 /** One model's answer to the images of a request (row i = image i), as in the protocol's EmbeddedModel. */
@@ -148,4 +149,18 @@ function base(t: PlannedTrial, response: string, value: number, norm: number | n
 export function morphEnds(t: PlannedTrial): [number, number] {
 	const m = /^m(\d+)-(\d+)@/.exec(t.stimuli[0]?.id ?? '');
 	return m ? [Number(m[1]), Number(m[2])] : [0, 1];
+}
+
+/**
+ * The class view's networks (`ClassResults`' `networks`) from both models' answers per experiment, through
+ * the same `networkSide` as every other network number: labels in the models' order.
+ */
+export function classNetworkSides(
+	results: Partial<Record<ExperimentId, readonly NetworkResult[]>>,
+	labels: readonly string[]
+): NetworkSide[] {
+	const out: NetworkSide[] = [];
+	for (const [experiment, models] of Object.entries(results) as [ExperimentId, NetworkResult[]][])
+		models.forEach((m, i) => out.push(networkSide(labels[i] ?? `#${i + 1}`, experiment, m.trials)));
+	return out;
 }

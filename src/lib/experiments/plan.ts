@@ -218,6 +218,18 @@ export function makePlan(experiment: ExperimentId, trials: number, orderSeed: nu
 	};
 }
 
+/**
+ * The measured trials the networks answer for the class view: each experiment's default-length block, in
+ * the order of order seed 0. Every student of a full-length block saw these pictures, in their own order (a
+ * shorter demo draws its own).
+ */
+export function classPlans(): [ExperimentId, PlannedTrial[]][] {
+	return (Object.keys(DEFAULT_TRIALS) as ExperimentId[]).map((e) => [
+		e,
+		makePlan(e, DEFAULT_TRIALS[e], 0).test
+	]);
+}
+
 /** A pair of pictures for the networks' calibration (never shown to a student). */
 export interface CalibrationPair {
 	a: Stimulus;

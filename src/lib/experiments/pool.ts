@@ -143,13 +143,24 @@ export function summariseExperiment(
 	};
 }
 
+/**
+ * A psychometric fit's category boundary and steepness, the one definition for a student and a network:
+ * the boundary is where the fitted P(A) is ½ (NaN when that lies outside the continuum), the steepness
+ * |b1|/4, the fitted curve's slope there, per continuum. `binary`: the responses were all 0 or 1 (a student's
+ * labels always are); such responses that switch from A to B all at once have no finite steepness (the
+ * fit's penalty alone would set it), so it is NaN. A network's graded P(A) always has one.
+ */
+export function fitMeasures(fit: LogisticFit, binary: boolean): { boundary: number; steepness: number } {
+	if (fit.boundaryOutside || !Number.isFinite(fit.x0)) return { boundary: NaN, steepness: NaN };
+	const steepness = binary && fit.separated ? NaN : Math.abs(fit.maxSlope);
+	return { boundary: fit.x0, steepness };
+}
+
 /** The value of one measure in a summary (NaN when it does not apply). */
 export function measureOf(s: ExperimentSummary, measure: MeasureKey, condition: string): number {
 	if (measure === 'boundary' || measure === 'steepness') {
-		if (condition !== 'morph' || !s.morph || s.morph.fit.boundaryOutside) return NaN;
-		if (measure === 'boundary') return s.morph.fit.x0;
-		// A participant whose labels switch all at once has no finite steepness (the penalty sets it).
-		return s.morph.fit.separated ? NaN : Math.abs(s.morph.fit.maxSlope);
+		if (condition !== 'morph' || !s.morph) return NaN;
+		return fitMeasures(s.morph.fit, true)[measure];
 	}
 	const c = s.conditions.find((x) => x.condition === condition);
 	return c ? c[measure] : NaN;
@@ -289,17 +300,20 @@ export function networkSide(
 				a.condition === 'morph' && a.level !== null && Number.isFinite(a.level) && Number.isFinite(a.value)
 		);
 		if (graded.length) {
+			const ys = graded.map((a) => a.value as number);
 			const fit = fitLogistic(
 				graded.map((a) => a.level as number),
-				graded.map((a) => a.value as number)
+				ys
 			);
 			for (let i = values.length - 1; i >= 0; i--) {
 				if (values[i].measure === 'boundary' || values[i].measure === 'steepness') values.splice(i, 1);
 			}
-			if (!fit.boundaryOutside) {
-				values.push({ measure: 'boundary', condition: 'morph', value: fit.x0 });
-				values.push({ measure: 'steepness', condition: 'morph', value: Math.abs(fit.maxSlope) });
-			}
+			const m = fitMeasures(
+				fit,
+				ys.every((y) => y === 0 || y === 1)
+			);
+			for (const measure of ['boundary', 'steepness'] as const)
+				if (Number.isFinite(m[measure])) values.push({ measure, condition: 'morph', value: m[measure] });
 		}
 		const by = new Map<number, number[]>();
 		for (const a of answers) {

@@ -2,15 +2,7 @@
  * What each experiment's results figure shows, for the student (their measured trials) and for each
  * network (its answers to the same trials). Pure TypeScript on top of stats.ts.
  */
-import {
-	accuracy,
-	dPrime,
-	fitLogistic,
-	median,
-	medianCorrectRt,
-	sameDifferentCounts,
-	type LogisticFit
-} from './stats';
+import { accuracy, dPrime, median, medianCorrectRt, sameDifferentCounts } from './stats';
 import type { NetworkTrial } from './network';
 import type { TrialRow } from './types';
 
@@ -68,39 +60,6 @@ export function morphCurve(rows: readonly Answer[], value?: (i: number) => numbe
 		pA: levels.map((l) => mean(byLevel.get(l)!)),
 		n: levels.map((l) => byLevel.get(l)!.length)
 	};
-}
-
-/**
- * The student's psychometric function: P(A) = σ(b0 + b1·t) fitted to the trial-wise labels. Its b1 is
- * negative (A at t = 0); the boundary is where P(A) = ½.
- */
-export function morphFit(rows: readonly Answer[]): LogisticFit {
-	const valid = rows.filter((r) => r.level !== null && (r.response === 'A' || r.response === 'B'));
-	return fitLogistic(
-		valid.map((r) => r.level as number),
-		valid.map((r) => (r.response === 'A' ? 1 : 0))
-	);
-}
-
-/** Where a curve falling from P(A) ≈ 1 to ≈ 0 first crosses ½ (linear between positions); NaN if never. */
-export function crossing(curve: MorphCurve): number {
-	const { levels, pA } = curve;
-	for (let i = 1; i < levels.length; i++) {
-		const a = pA[i - 1] - 0.5;
-		const b = pA[i] - 0.5;
-		if (a === 0) return levels[i - 1];
-		if (a > 0 && b <= 0) return levels[i - 1] + (a / (a - b)) * (levels[i] - levels[i - 1]);
-	}
-	return NaN;
-}
-
-/** The steepest fall of a curve between neighbouring positions, in P(A) per unit of t. */
-export function steepest(curve: MorphCurve): number {
-	let best = 0;
-	for (let i = 1; i < curve.levels.length; i++) {
-		best = Math.max(best, (curve.pA[i - 1] - curve.pA[i]) / (curve.levels[i] - curve.levels[i - 1]));
-	}
-	return best;
 }
 
 /** The student's measured (test-block) rows of one experiment. */

@@ -1,6 +1,7 @@
 import { count } from './number';
 import { en as embed } from './sections/embed';
 import { en as classResults } from './sections/class-results';
+import { en as classNetworks } from './sections/class-networks';
 import { en as present } from './sections/present';
 import { en as runBar } from './sections/run-bar';
 import { en as faceGallery } from './sections/face-gallery';
@@ -269,6 +270,7 @@ export const en = {
 	// Figures' and pages' own strings, one file each in ./sections
 	embed,
 	classResults,
+	classNetworks,
 	present,
 	runBar,
 	faceGallery,

@@ -2,6 +2,7 @@ import { count } from './number';
 import type { Messages } from './en';
 import { zh as embed } from './sections/embed';
 import { zh as classResults } from './sections/class-results';
+import { zh as classNetworks } from './sections/class-networks';
 import { zh as present } from './sections/present';
 import { zh as runBar } from './sections/run-bar';
 import { zh as faceGallery } from './sections/face-gallery';
@@ -262,6 +263,7 @@ export const zh: Messages = {
 	// Figures' and pages' own strings, one file each in ./sections
 	embed,
 	classResults,
+	classNetworks,
 	present,
 	runBar,
 	faceGallery,

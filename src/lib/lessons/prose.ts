@@ -37,10 +37,29 @@ export function lacksProse(lesson: RenderedLesson): boolean {
  * Writes the notes into a rendered page in place of each marker. `find` gives the whole lesson; a marker
  * naming a lesson or segment that does not exist is a build error, not a silently empty page.
  */
-export function fillProse(html: string, find: (slug: string, lang: string) => RenderedLesson | null): string {
+export function fillProse(
+	html: string,
+	find: (slug: string, lang: string) => RenderedLesson | null,
+	root = '/'
+): string {
 	return html.replace(MARKER, (_, slug: string, lang: string, i: string) => {
 		const seg = find(slug, lang)?.segments[Number(i)];
 		if (seg?.kind !== 'html') throw new Error(`No notes for lesson ${slug} (${lang}), segment ${i}`);
-		return seg.html;
+		return siteLinks(seg.html, root);
 	});
+}
+
+/**
+ * A lesson links to a site page other than a lesson with a root path, `[the experiments](/experiments/)`,
+ * because the lesson page and the lesson embed sit at different depths. This writes `root` (the way from
+ * the page to the site's root: `../../` in a prerendered page, the base path after a client-side
+ * navigation) in front of each such link, so the site still works under any sub-path.
+ */
+export function siteLinks(html: string, root: string): string {
+	return html.replace(/href="\/(?!\/)/g, `href="${root}`);
+}
+
+/** The way from a page's path to the site root, e.g. `../../` from `/lessons/margins/`. */
+export function rootFrom(pathname: string): string {
+	return '../'.repeat(pathname.split('/').filter(Boolean).length) || './';
 }

@@ -81,7 +81,7 @@ export const en = {
 	separated: (n: number) =>
 		`${count(n)} ${n === 1 ? 'student’s labels switch' : 'students’ labels switch'} from A to B all at once: the steepness is then unbounded and not plotted (the boundary is).`,
 	networksAbsent:
-		'The networks are not drawn here: each experiment page shows both networks answering the same trials.',
+		'The networks are not drawn yet: “Compute the networks’ answers” above trains them and draws them beside the class.',
 	dotSummary: (measure: string, parts: string) => `${measure}: ${parts}.`,
 	dotPart: (condition: string, n: number, mean: string, low: string, high: string) =>
 		low === '–'
@@ -171,7 +171,7 @@ export const zh: typeof en = {
 	boundaryOutside: (n: number) => `${count(n)} 名学生的边界落在连续体之外，未画出。`,
 	separated: (n: number) =>
 		`${count(n)} 名学生的回答在某一步上从 A 一下子全部变成 B：此时陡度没有上限，不画出（边界照常画出）。`,
-	networksAbsent: '这里不画网络：每个实验页面都会显示两个网络对同样试次的回答。',
+	networksAbsent: '尚未画出网络：按上方的“计算网络的回答”即可训练它们，并画在全班结果旁。',
 	dotSummary: (measure: string, parts: string) => `${measure}：${parts}。`,
 	dotPart: (condition: string, n: number, mean: string, low: string, high: string) =>
 		low === '–'

@@ -82,7 +82,9 @@ export const en = {
 		medianRt: 'Median RT (correct trials)',
 		noRt: 'no RT',
 		trials: 'Trials',
-		waitingNetworks: 'The networks have not answered yet: their bars appear as soon as they have.'
+		waitingNetworks: 'The networks have not answered yet: their bars appear as soon as they have.',
+		familiar:
+			'One difference matters for every comparison here: the networks were trained on these 8 identities, hundreds of pictures of each, so every face in the experiment is someone they know. To you they are strangers, met a few minutes ago. People recognise familiar faces far better than they match unfamiliar ones, so read the networks as a viewer who knows these people well. Where you fall behind them, familiarity may explain part of the gap; where they fall behind you on faces they know, that says something about the networks.'
 	},
 	inversion: {
 		title: 'Faces upside down',
@@ -227,7 +229,9 @@ export const zh: typeof en = {
 		medianRt: '反应时中位数（正确试次）',
 		noRt: '无反应时',
 		trials: '试次数',
-		waitingNetworks: '网络尚未作答：它们一回答完，柱子就会出现。'
+		waitingNetworks: '网络尚未作答：它们一回答完，柱子就会出现。',
+		familiar:
+			'这里的每一项比较都受一个差别影响：网络是用这 8 个身份训练的，每人有数百张图片，所以实验中的每张脸对它们来说都是熟人；对你来说，这些人却是几分钟前才见到的陌生人。人识别熟悉面孔的能力远强于匹配陌生面孔，所以请把网络看作一位熟识这些人的观察者。你落后于网络的地方，一部分差距可能来自熟悉度；网络在它们熟悉的面孔上反而落后于你的地方，则说明了网络自身的特点。'
 	},
 	inversion: {
 		title: '倒置的人脸',
