@@ -72,7 +72,7 @@ describe('TrainerClient', () => {
 		});
 		c.configure({ ...defaultSettings });
 		w.reply({ type: 'ready', backend: 'wasm', speeds: [], nTrain: 1280, nTest: 320 });
-		w.reply({ type: 'diverged', model: 0, reason: 'lr-too-large', step: 4 });
+		w.reply({ type: 'diverged', model: 0, reason: 'lr-too-high', step: 4 });
 		const at = (step: number, a: boolean) =>
 			w.reply({ type: 'stats', step, stepsPerSec: 0, models: [stats(a), stats(false)] });
 		at(5, true);
