@@ -81,7 +81,10 @@ describe('run figures on their own pages', () => {
 		);
 		const during = (await live.jsonValue()) as { status: string; shown: number; now: number };
 		expect(during.status).not.toMatch(/Inspecting/);
-		expect(during.shown).toBeLessThanOrEqual(during.now);
+		// the walk-through's step comes from the worker at inspection time, the counter from throttled stats:
+		// it may run a tick (≤ 64 steps) ahead of the counter, and it must not lag far behind it
+		expect(during.shown).toBeLessThanOrEqual(during.now + 64);
+		expect(during.shown).toBeGreaterThan(during.now - 200);
 		await pauseAt(page, 100);
 		await page.getByTestId('slow-motion-formulas').waitFor({ timeout: 60_000 });
 		const first = await page.getByTestId('slow-motion-formulas').textContent();

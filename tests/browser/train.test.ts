@@ -77,7 +77,14 @@ describe('training in the browser', () => {
 		await page.waitForFunction(
 			() => document.querySelector('[data-testid="train"]')?.getAttribute('aria-pressed') === 'false'
 		);
-		const paused = await step(page);
+		// The button shows the pause at once; the steps already in flight in the worker still land (and show)
+		// before it stops, so wait for the counter to settle, then check that it stays put.
+		let paused = await step(page);
+		for (let s = -1; s !== paused;) {
+			s = paused;
+			await page.waitForTimeout(300);
+			paused = await step(page);
+		}
 		await page.waitForTimeout(700);
 		expect(await step(page)).toBe(paused);
 		await page.getByRole('button', { name: /^Step$/ }).click();
