@@ -87,6 +87,13 @@ describe('open set: new people', () => {
 			before.canvas
 		);
 
+		// Slow motion walks through a 2-D feature: at D = 3 it says so instead of "Inspecting…" for ever.
+		await page.locator('[data-lab-figure="slow-motion"]').scrollIntoViewIfNeeded();
+		await page
+			.locator('[data-testid="slow-motion"] .status')
+			.filter({ hasText: /needs embedding dimension 2; this run's features have 3 dimensions/ })
+			.waitFor({ timeout: 30_000 });
+
 		expect(problems).toEqual([]);
 	});
 

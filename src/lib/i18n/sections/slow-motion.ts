@@ -75,6 +75,8 @@ export const en = {
 		`Numbers from step ${count(shown)}; the run is now at step ${count(now)}.`,
 	waiting: 'Waiting for the run…',
 	inspecting: 'Inspecting…',
+	needsTwoD: (d: number) =>
+		`The walk-through follows one face's 2-D feature on the circle, so it needs embedding dimension 2; this run's features have ${d} dimensions. Set the embedding dimension to 2 to walk through a step.`,
 	triplet:
 		'The angular triplet loss compares faces with each other, not with class centres, so it has no single-face step to walk through. Pick the other model, or another loss.',
 	legend: {
@@ -174,6 +176,8 @@ export const zh: typeof en = {
 	stale: (shown: number, now: number) => `数字来自第 ${count(shown)} 步；训练现在到了第 ${count(now)} 步。`,
 	waiting: '等待训练准备好…',
 	inspecting: '正在计算…',
+	needsTwoD: (d: number) =>
+		`逐步讲解跟踪的是一张人脸在圆上的二维特征，所以需要嵌入维度为 2；这次训练的特征是 ${d} 维。把嵌入维度设为 2 即可逐步查看。`,
 	triplet:
 		'角度三元组损失比较的是人脸与人脸，而不是人脸与类中心，所以没有“单张人脸的一步”可以展示。请选另一个模型或换一种损失。',
 	legend: {
