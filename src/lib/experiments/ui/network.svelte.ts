@@ -86,18 +86,15 @@ export class NetworkPair {
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
-/** The networks of one experiment page: they answer that page's measured trials. */
-export class NetworkSide implements NetworkProgress {
+/**
+ * A pair of networks that trains once, then answers something about it (`compute`): the progress, the
+ * result and the error every user of a pair shows.
+ */
+abstract class AskedNetworks<R> implements NetworkProgress {
 	readonly pair = new NetworkPair();
-	results = $state.raw<[NetworkResult, NetworkResult] | null>(null);
+	results = $state.raw<R | null>(null);
 	error = $state<string | null>(null);
 	private asking = $state(false);
-
-	constructor(
-		private readonly experiment: ExperimentId,
-		private readonly trials: PlannedTrial[],
-		private readonly levels: NuisanceLevels
-	) {}
 
 	get run(): LabRun {
 		return this.pair.run;
@@ -121,10 +118,12 @@ export class NetworkSide implements NetworkProgress {
 		void this.ask();
 	}
 
+	protected abstract compute(): Promise<R>;
+
 	private async ask(): Promise<void> {
 		this.asking = true;
 		try {
-			this.results = await this.pair.answer(this.experiment, this.trials, this.levels);
+			this.results = await this.compute();
 		} catch (e) {
 			this.error = message(e);
 		} finally {
@@ -137,54 +136,34 @@ export class NetworkSide implements NetworkProgress {
 	}
 }
 
+/** The networks of one experiment page: they answer that page's measured trials. */
+export class NetworkSide extends AskedNetworks<[NetworkResult, NetworkResult]> {
+	constructor(
+		private readonly experiment: ExperimentId,
+		private readonly trials: PlannedTrial[],
+		private readonly levels: NuisanceLevels
+	) {
+		super();
+	}
+
+	protected compute() {
+		return this.pair.answer(this.experiment, this.trials, this.levels);
+	}
+}
+
 /**
  * The class view's networks: one pair, trained once when the instructor asks, answering the fixed measured
  * trials of every experiment (`classPlans`: the pictures of every full-length block, order aside).
  */
-export class ClassNetworks implements NetworkProgress {
-	readonly pair = new NetworkPair();
-	results = $state.raw<Partial<Record<ExperimentId, [NetworkResult, NetworkResult]>> | null>(null);
-	error = $state<string | null>(null);
-	private asking = $state(false);
+export class ClassNetworks extends AskedNetworks<
+	Partial<Record<ExperimentId, [NetworkResult, NetworkResult]>>
+> {
 	private readonly levels = experimentNuisance(defaultSettings.nuisance);
 
-	get run(): LabRun {
-		return this.pair.run;
-	}
-
-	start(): void {
-		this.pair.start();
-	}
-
-	get phase(): NetworkPhase {
-		if (this.error) return 'error';
-		if (this.results) return 'done';
-		if (this.asking) return 'answering';
-		const p = this.pair.trainPhase;
-		return p === 'trained' ? 'answering' : p;
-	}
-
-	/** Call from an effect: asks the networks about every experiment once training has stopped. */
-	check(): void {
-		if (this.results || this.asking || this.error || !this.pair.trained) return;
-		void this.ask();
-	}
-
-	private async ask(): Promise<void> {
-		this.asking = true;
-		try {
-			const out: Partial<Record<ExperimentId, [NetworkResult, NetworkResult]>> = {};
-			for (const [experiment, trials] of classPlans())
-				out[experiment] = await this.pair.answer(experiment, trials, this.levels);
-			this.results = out;
-		} catch (e) {
-			this.error = message(e);
-		} finally {
-			this.asking = false;
-		}
-	}
-
-	dispose(): void {
-		this.pair.dispose();
+	protected async compute() {
+		const out: Partial<Record<ExperimentId, [NetworkResult, NetworkResult]>> = {};
+		for (const [experiment, trials] of classPlans())
+			out[experiment] = await this.pair.answer(experiment, trials, this.levels);
+		return out;
 	}
 }
